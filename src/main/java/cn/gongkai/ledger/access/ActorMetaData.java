@@ -1,0 +1,25 @@
+package cn.gongkai.ledger.access;
+
+import java.util.List;
+
+/**
+ * The metadata keys under which a command, and every event it produces, records who acted and
+ * from where. The values are plain strings so that the metadata serializes the same way everywhere.
+ */
+public final class ActorMetaData {
+
+    /** The acting user's username, or {@code system:<job>} for a system job. */
+    public static final String USERNAME = "actor";
+    /** The id of the acting user's agency. */
+    public static final String AGENCY = "agency";
+    /** The acting user's roles, comma-separated role names in declaration order, e.g. {@code HANDLER,REVIEWER}. */
+    public static final String ROLES = "roles";
+    /** The IP address the HTTP request came from; absent for commands not sent from an HTTP request. */
+    public static final String CLIENT_ADDRESS = "clientAddress";
+
+    /** Every key above: the entries copied from a command onto the events it produces. */
+    public static final List<String> KEYS = List.of(USERNAME, AGENCY, ROLES, CLIENT_ADDRESS);
+
+    private ActorMetaData() {
+    }
+}

@@ -1,0 +1,32 @@
+package cn.gongkai.ledger.access;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The agencies known to this installation, read from the {@code agency} table. */
+@Component
+public class AgencyDirectory {
+
+    private final JdbcClient jdbc;
+
+    AgencyDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Agency> find(String id) {
+        return jdbc.sql("select id, name, parent_id from agency where id = ?")
+                .param(id)
+                .query(Agency.class)
+                .optional();
+    }
+
+    /** The agencies directly below {@code id}, by id; empty for an unknown id. */
+    public List<Agency> children(String id) {
+        return jdbc.sql("select id, name, parent_id from agency where parent_id = ? order by id")
+                .param(id)
+                .query(Agency.class)
+                .list();
+    }
+}

@@ -1,0 +1,51 @@
+package cn.gongkai.ledger.access.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers a request that is not logged in (401) or not allowed (403) with a JSON body in the shape
+ * of every other error answer (platform's {@code ApiError}), instead of an HTML page. The bodies
+ * are constant: they must not tell a caller which usernames exist or why a login failed.
+ *
+ * <p>A {@code @PreAuthorize} refusal inside a controller is answered by the platform's error
+ * handler with the same 403 body; this class answers refusals made by the filter chain.
+ */
+@Component
+public class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private static final String UNAUTHORIZED = """
+            {"status":401,"error":"unauthorized","rule":null,"message":"请先登录","messageEn":"authentication required","fields":[]}""";
+    private static final String FORBIDDEN = """
+            {"status":403,"error":"forbidden","rule":null,"message":"无权执行此操作","messageEn":"not allowed","fields":[]}""";
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        // The challenge tells clients that send credentials only when asked (e.g. java.net.http) to use Basic.
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"gongkai-ledger\", charset=\"UTF-8\"");
+        write(response, HttpServletResponse.SC_UNAUTHORIZED, UNAUTHORIZED);
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        write(response, HttpServletResponse.SC_FORBIDDEN, FORBIDDEN);
+    }
+
+    private static void write(HttpServletResponse response, int status, String body) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(body);
+    }
+}

@@ -1,0 +1,18 @@
+package cn.gongkai.ledger.access.internal;
+
+import cn.gongkai.ledger.access.Role;
+import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** A staff account as administrators see it; never with its password hash. */
+public record StaffUser(String username, String displayName, String agencyId, Set<Role> roles, boolean enabled,
+                        OffsetDateTime createdAt) {
+
+    public StaffUser {
+        EnumSet<Role> copy = EnumSet.noneOf(Role.class);
+        copy.addAll(roles);
+        roles = Collections.unmodifiableSet(copy);
+    }
+}

@@ -1,0 +1,128 @@
+package cn.gongkai.ledger.access.internal;
+
+import static cn.gongkai.ledger.platform.Messages.NOT_BLANK;
+import static cn.gongkai.ledger.platform.Messages.REQUIRED;
+import static cn.gongkai.ledger.platform.Messages.TOO_LONG;
+
+import cn.gongkai.ledger.access.Actor;
+import cn.gongkai.ledger.access.CurrentActor;
+import cn.gongkai.ledger.access.Role;
+import cn.gongkai.ledger.platform.FieldProblem;
+import cn.gongkai.ledger.platform.InputRejected;
+import cn.gongkai.ledger.platform.NotFound;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * An agency's administrator manages the agency's staff accounts, and only those: creating a user
+ * for another agency is forbidden (403), and another agency's users are not found (404).
+ */
+@RestController
+@RequestMapping("/api/admin/users")
+@PreAuthorize("hasRole('ADMIN')")
+class UserAdministrationEndpoint {
+
+    /** BCrypt reads at most 72 bytes of a password; a longer one would be cut silently or refused. */
+    private static final int MAX_PASSWORD_BYTES = 72;
+
+    private static final Logger log = LoggerFactory.getLogger(UserAdministrationEndpoint.class);
+
+    private final StaffUsers users;
+    private final CurrentActor currentActor;
+
+    UserAdministrationEndpoint(StaffUsers users, CurrentActor currentActor) {
+        this.users = users;
+        this.currentActor = currentActor;
+    }
+
+    @PostMapping
+    ResponseEntity<StaffUser> create(@Valid @RequestBody NewUser body) {
+        Actor admin = currentActor.current();
+        if (!admin.agencyId().equals(body.agencyId())) {
+            throw new AccessDeniedException("administrator " + admin.username() + " of " + admin.agencyId()
+                    + " may not create users of " + body.agencyId());
+        }
+        if (body.password().getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new InputRejected(FieldProblem.of("password",
+                    "密码过长（最多 72 字节，约 24 个汉字）", "too long: at most 72 bytes"));
+        }
+        StaffUser created = users.create(body.username(), body.displayName(), body.agencyId(), body.roles(),
+                body.password());
+        log.info("staff user {} of {} created by {} with roles {}", created.username(), created.agencyId(),
+                admin.username(), created.roles());
+        return ResponseEntity.created(URI.create("/api/admin/users/" + created.username())).body(created);
+    }
+
+    @GetMapping
+    List<StaffUser> list() {
+        return users.ofAgency(currentActor.current().agencyId());
+    }
+
+    @GetMapping("/{username}")
+    StaffUser one(@PathVariable String username) {
+        return ofOwnAgency(username, currentActor.current());
+    }
+
+    @PutMapping("/{username}/roles")
+    StaffUser changeRoles(@PathVariable String username, @Valid @RequestBody NewRoles body) {
+        Actor admin = currentActor.current();
+        StaffUser changed = users.changeRoles(ofOwnAgency(username, admin), body.roles());
+        log.info("roles of staff user {} set to {} by {}", username, changed.roles(), admin.username());
+        return changed;
+    }
+
+    @PostMapping("/{username}/disable")
+    StaffUser disable(@PathVariable String username) {
+        Actor admin = currentActor.current();
+        StaffUser disabled = users.disable(ofOwnAgency(username, admin));
+        log.info("staff user {} disabled by {}", username, admin.username());
+        return disabled;
+    }
+
+    /** The user, if it belongs to the administrator's agency; another agency's user is not found. */
+    private StaffUser ofOwnAgency(String username, Actor admin) {
+        return users.find(username)
+                .filter(user -> user.agencyId().equals(admin.agencyId()))
+                .orElseThrow(() -> new NotFound("staff user " + username));
+    }
+
+    record NewUser(
+            @NotBlank(message = NOT_BLANK)
+            @Pattern(regexp = "[a-z0-9][a-z0-9._-]{2,63}",
+                    message = "3–64 个小写字母、数字或 . _ -，以字母或数字开头 / 3–64 lowercase letters, digits, . _ -")
+            String username,
+            @NotBlank(message = NOT_BLANK) @Size(max = 100, message = TOO_LONG) String displayName,
+            @NotBlank(message = NOT_BLANK) String agencyId,
+            @NotEmpty(message = "至少一个角色 / at least one role") Set<@NotNull(message = REQUIRED) Role> roles,
+            @NotNull(message = REQUIRED) @Size(min = 12, max = 72, message = "密码须为 12–72 个字符 / 12 to 72 characters")
+            String password) {
+
+        @Override
+        public String toString() {
+            return "NewUser[" + username + ", " + agencyId + ", " + roles + "]";
+        }
+    }
+
+    record NewRoles(@NotEmpty(message = "至少一个角色 / at least one role") Set<@NotNull(message = REQUIRED) Role> roles) {
+    }
+}

@@ -1,0 +1,162 @@
+package cn.gongkai.ledger.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * The HTTP error contract: 400 names each bad field in Chinese and English, 404 for what the user
+ * cannot see, 409 for a change that lost a race, 422 for a broken business rule. Nothing is
+ * stored in any of these cases: the command's unit of work rolls back.
+ */
+@RestControllerAdvice
+class ApiErrorHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+
+    /** The body of every error answer. */
+    record ApiError(int status, String error, String rule, String message, String messageEn,
+                    List<FieldProblem> fields) {
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ApiError> invalid(MethodArgumentNotValidException e) {
+        List<FieldProblem> problems = new ArrayList<>();
+        e.getBindingResult().getFieldErrors().forEach(error -> {
+            String message = error.getDefaultMessage() == null ? Messages.REQUIRED : error.getDefaultMessage();
+            String[] parts = message.split(" / ", 2);
+            problems.add(FieldProblem.of(error.getField(), parts[0], parts.length > 1 ? parts[1] : parts[0]));
+        });
+        return badRequest(problems);
+    }
+
+    @ExceptionHandler(InputRejected.class)
+    ResponseEntity<ApiError> rejected(InputRejected e) {
+        return badRequest(e.problems());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestTooLarge tooLarge) {
+                return tooLarge(tooLarge);
+            }
+        }
+        if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            String field = jsonPath(databind);
+            return badRequest(List.of(FieldProblem.of(field,
+                    "取值无效或格式错误（日期为 YYYY-MM-DD，代码须为规定的取值之一）",
+                    "invalid value or format (dates are YYYY-MM-DD, codes must be one of the listed values)")));
+        }
+        return badRequest(List.of(FieldProblem.of("body", "请求内容不是有效的JSON", "the body is not valid JSON")));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return badRequest(List.of(FieldProblem.of(e.getName(), "取值无效", "invalid value")));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
+        return badRequest(List.of(FieldProblem.of(e.getParameterName(), "必填", "required")));
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<ApiError> missingHeader(MissingRequestHeaderException e) {
+        return badRequest(List.of(FieldProblem.of(e.getHeaderName(), "必填", "required")));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
+        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, null, "请以 application/json 提交", "send application/json", List.of());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
+        return error(HttpStatus.METHOD_NOT_ALLOWED, null, "不支持该请求方法", "method not allowed", List.of());
+    }
+
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ApiError> rule(RuleViolation e) {
+        List<FieldProblem> fields = e.field() == null ? List.of()
+                : List.of(FieldProblem.of(e.field(), e.messageZh(), e.messageEn()));
+        return error(HttpStatus.UNPROCESSABLE_CONTENT, e.rule(), e.messageZh(), e.messageEn(), fields);
+    }
+
+    @ExceptionHandler({NotFound.class, AggregateNotFoundException.class, NoResourceFoundException.class})
+    ResponseEntity<ApiError> notFound(Exception e) {
+        return error(HttpStatus.NOT_FOUND, null, "未找到", "not found", List.of());
+    }
+
+    /** Covers version conflicts (If-Match) and lost races on the event table's unique key. */
+    @ExceptionHandler({ConcurrencyException.class, ConflictingModificationException.class})
+    ResponseEntity<ApiError> conflict(RuntimeException e) {
+        return error(HttpStatus.CONFLICT, "ConcurrentModification",
+                "该申请已被他人同时修改，请刷新后重试", "the application was changed concurrently; reload and retry",
+                List.of());
+    }
+
+    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
+    ResponseEntity<ApiError> forbidden(RuntimeException e) {
+        return error(HttpStatus.FORBIDDEN, null, "无权执行此操作", "not allowed", List.of());
+    }
+
+    @ExceptionHandler(RequestTooLarge.class)
+    ResponseEntity<ApiError> tooLarge(RequestTooLarge e) {
+        return error(HttpStatus.CONTENT_TOO_LARGE, null, "请求内容过大", "request body too large", List.of());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiError> unexpected(Exception e) {
+        // the exception's message may quote input; log its type and origin only
+        log.error("unexpected failure: {} at {}", e.getClass().getName(),
+                e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, null, "服务器内部错误", "internal error", List.of());
+    }
+
+    private static String jsonPath(DatabindException e) {
+        StringBuilder path = new StringBuilder();
+        for (var reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static ResponseEntity<ApiError> badRequest(List<FieldProblem> problems) {
+        String zh = "输入有误：" + String.join("；", problems.stream().map(p -> p.label() + " " + p.messageZh()).toList());
+        String en = "invalid input: " + String.join("; ", problems.stream().map(p -> p.field() + " " + p.messageEn()).toList());
+        return error(HttpStatus.BAD_REQUEST, null, zh, en, problems);
+    }
+
+    private static ResponseEntity<ApiError> error(HttpStatus status, String rule, String zh, String en,
+                                                  List<FieldProblem> fields) {
+        return ResponseEntity.status(status)
+                .body(new ApiError(status.value(), status.name().toLowerCase(), rule, zh, en, fields));
+    }
+}

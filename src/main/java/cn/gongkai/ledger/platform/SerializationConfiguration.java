@@ -1,0 +1,49 @@
+package cn.gongkai.ledger.platform;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Events, tokens and messages are stored as JSON by Axon's Jackson 2 serializer (never XStream:
+ * it cannot read records on JDK 25). The mapper is Axon's own and not a bean, so that Boot's web
+ * layer keeps its Jackson 3 mapper untouched.
+ *
+ * <p>Dates are ISO strings; unknown properties are ignored so that an event revision that only adds
+ * an optional field stays readable by older code.
+ */
+@Configuration(proxyBeanMethods = false)
+class SerializationConfiguration {
+
+    static ObjectMapper eventMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return JacksonSerializer.builder().objectMapper(eventMapper()).build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return JacksonSerializer.builder().objectMapper(eventMapper()).build();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return JacksonSerializer.builder().objectMapper(eventMapper()).build();
+    }
+}

@@ -1,0 +1,13 @@
+package cn.gongkai.ledger.requests.events;
+
+/**
+ * The applicant's personal data. It never leaves the request register: not to Kafka, not to logs,
+ * which is why {@link #toString()} hides it.
+ */
+public record ApplicantDetails(String name, String idDocumentType, String idNumber, String phone, String address) {
+
+    @Override
+    public String toString() {
+        return "ApplicantDetails[personal data withheld]";
+    }
+}

@@ -1,0 +1,122 @@
+package cn.gongkai.ledger.requests.read;
+
+import cn.gongkai.ledger.calendar.Deadline;
+import cn.gongkai.ledger.calendar.DeadlineRecomputation;
+import cn.gongkai.ledger.calendar.MovedDeadline;
+import cn.gongkai.ledger.calendar.WorkingDayCalendar;
+import cn.gongkai.ledger.requests.events.RequestEvent;
+import cn.gongkai.ledger.requests.events.RequestReceived;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Keeps {@code request_summary}, the list of applications with their status and due date.
+ * A pooled streaming processor feeds it, one application's events in order; it can be replayed
+ * from scratch. When the calendar changes, it recomputes the due dates of open applications.
+ */
+@Component
+@ProcessingGroup(RequestSummaryProjection.PROCESSING_GROUP)
+class RequestSummaryProjection implements DeadlineRecomputation {
+
+    static final String PROCESSING_GROUP = "request-summary";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final StatutoryDeadlines deadlines;
+
+    RequestSummaryProjection(JdbcClient jdbc, JsonMapper json, StatutoryDeadlines deadlines) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.deadlines = deadlines;
+    }
+
+    @EventHandler
+    void on(RequestEvent event, @SequenceNumber long sequenceNumber) {
+        RequestFile file = event instanceof RequestReceived
+                ? new RequestFile()
+                : load(event.requestId()).orElseThrow(() -> new IllegalStateException(
+                        "no summary for " + event.requestId() + " before event " + sequenceNumber));
+        if (sequenceNumber <= file.version()) {
+            return; // already applied: the processor may redeliver after a crash
+        }
+        file.apply(event, sequenceNumber);
+        save(file, deadlines.of(file));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("truncate table request_summary").update();
+    }
+
+    @Override
+    public List<MovedDeadline> recomputeOpenDeadlines(WorkingDayCalendar calendar) {
+        List<MovedDeadline> moved = new ArrayList<>();
+        List<StoredDue> open = jdbc.sql("""
+                        select state::text, due_on, due_provisional from request_summary
+                        where status not in ('CONCLUDED', 'ARCHIVED') order by registration_number""")
+                .query((rs, row) -> new StoredDue(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getBoolean(3)))
+                .list();
+        for (StoredDue stored : open) {
+            RequestFile file = json.readValue(stored.state(), RequestFile.class);
+            Optional<Deadline> after = deadlines.of(file, calendar);
+            LocalDate dueAfter = after.map(Deadline::dueOn).orElse(null);
+            boolean provisionalAfter = after.map(Deadline::provisional).orElse(false);
+            if (!Objects.equals(stored.dueOn(), dueAfter) || stored.provisional() != provisionalAfter) {
+                save(file, after);
+            }
+            if (!Objects.equals(stored.dueOn(), dueAfter)) {
+                moved.add(new MovedDeadline(file.requestId(), file.registrationNumber(), stored.dueOn(), dueAfter));
+            }
+        }
+        return moved;
+    }
+
+    private record StoredDue(String state, LocalDate dueOn, boolean provisional) {
+    }
+
+    private Optional<RequestFile> load(UUID requestId) {
+        return jdbc.sql("select state::text from request_summary where request_id = :id")
+                .param("id", requestId)
+                .query(String.class)
+                .optional()
+                .map(state -> json.readValue(state, RequestFile.class));
+    }
+
+    private void save(RequestFile file, Optional<Deadline> deadline) {
+        jdbc.sql("""
+                        insert into request_summary (request_id, agency_id, registration_number, received_on,
+                            applicant_category, status, outcome, concluded_on, due_on, due_provisional, version,
+                            state, updated_at)
+                        values (:id, :agency, :number, :received, :category, :status, :outcome, :concluded, :due,
+                            :provisional, :version, cast(:state as jsonb), now())
+                        on conflict (request_id) do update set
+                            applicant_category = excluded.applicant_category, status = excluded.status,
+                            outcome = excluded.outcome, concluded_on = excluded.concluded_on,
+                            due_on = excluded.due_on, due_provisional = excluded.due_provisional,
+                            version = excluded.version, state = excluded.state, updated_at = now()""")
+                .param("id", file.requestId())
+                .param("agency", file.agencyId())
+                .param("number", file.registrationNumber())
+                .param("received", file.receivedOn())
+                .param("category", file.applicantCategory().name())
+                .param("status", file.status().name())
+                .param("outcome", file.outcome() == null ? null : file.outcome().name())
+                .param("concluded", file.concludedOn())
+                .param("due", deadline.map(Deadline::dueOn).orElse(null))
+                .param("provisional", deadline.map(Deadline::provisional).orElse(false))
+                .param("version", file.version())
+                .param("state", json.writeValueAsString(file))
+                .update();
+    }
+}

@@ -1,0 +1,51 @@
+package cn.gongkai.ledger.requests.read;
+
+import cn.gongkai.ledger.calendar.CalendarService;
+import cn.gongkai.ledger.calendar.Deadline;
+import cn.gongkai.ledger.calendar.Pause;
+import cn.gongkai.ledger.calendar.StatutoryPeriod;
+import cn.gongkai.ledger.calendar.WorkingDayCalendar;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The answer deadline of an application (条例 第三十三条): 20 working days after the clock starts
+ * (receipt, or the corrected application's arrival), not counting consultation pauses, plus the
+ * one extension. Whether a fee notice stops the clock until payment is not settled by the statute
+ * text we hold: {@code gongkai.deadlines.fee-period-stops-clock} decides (default: it does).
+ */
+@Component
+public class StatutoryDeadlines {
+
+    /** 条例 第三十三条: the answer period. */
+    public static final int ANSWER_WORKING_DAYS = 20;
+
+    private final CalendarService calendar;
+    private final boolean feePeriodStopsClock;
+
+    StatutoryDeadlines(CalendarService calendar,
+                       @Value("${gongkai.deadlines.fee-period-stops-clock:true}") boolean feePeriodStopsClock) {
+        this.calendar = calendar;
+        this.feePeriodStopsClock = feePeriodStopsClock;
+    }
+
+    /** The deadline on the current calendar; empty when no clock runs (concluded, awaiting correction). */
+    public Optional<Deadline> of(RequestFile file) {
+        return of(file, calendar.current());
+    }
+
+    /** The deadline on a given calendar, for recomputing after a calendar change. */
+    public Optional<Deadline> of(RequestFile file, WorkingDayCalendar workingDays) {
+        if (!file.clockRuns()) {
+            return Optional.empty();
+        }
+        var pauses = file.pauses().stream()
+                .filter(p -> p.kind() == RequestFile.PauseKind.CONSULTATION || feePeriodStopsClock)
+                .map(p -> new Pause(p.from(), p.to()))
+                .toList();
+        StatutoryPeriod period = new StatutoryPeriod(file.clockStartsAfter(),
+                ANSWER_WORKING_DAYS + file.extensionWorkingDays(), pauses);
+        return Optional.of(workingDays.due(period));
+    }
+}

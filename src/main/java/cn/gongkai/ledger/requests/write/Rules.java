@@ -1,0 +1,141 @@
+package cn.gongkai.ledger.requests.write;
+
+import cn.gongkai.ledger.platform.RuleViolation;
+import cn.gongkai.ledger.requests.Outcome;
+import cn.gongkai.ledger.requests.RequestStatus;
+import java.time.LocalDate;
+
+/** The named rules of an application's life, each with the message a case handler reads. */
+final class Rules {
+
+    private Rules() {
+    }
+
+    static RuleViolation dateInFuture(String field, LocalDate date, LocalDate today) {
+        return new RuleViolation("NoDateInTheFuture", field,
+                "日期 " + date + " 晚于今天（" + today + "），不能登记将来的日期",
+                "date " + date + " is after today (" + today + ")");
+    }
+
+    static RuleViolation dateBefore(String field, LocalDate date, String whatZh, String whatEn, LocalDate earliest) {
+        return new RuleViolation("DatesInOrder", field,
+                "日期 " + date + " 早于" + whatZh + "（" + earliest + "）",
+                "date " + date + " is before the " + whatEn + " (" + earliest + ")");
+    }
+
+    static RuleViolation alreadyConcluded(LocalDate concludedOn) {
+        return new RuleViolation("ConcludedOnlyOnce",
+                "该申请已于 " + concludedOn + " 办结，不能再次办理或办结",
+                "the application was concluded on " + concludedOn + " and cannot be handled or concluded again");
+    }
+
+    static RuleViolation wrongStatus(RequestStatus status, String actionZh, String actionEn) {
+        return new RuleViolation("ActionNotAllowedInStatus",
+                "申请当前状态为“" + status.label() + "”，不能" + actionZh,
+                "the application is " + status.name() + ": cannot " + actionEn);
+    }
+
+    static RuleViolation correctionOnlyOnce() {
+        return new RuleViolation("CorrectionRequestedOnlyOnce",
+                "补正只能告知一次（条例第三十条）", "a correction may be requested only once (Art. 30)");
+    }
+
+    static RuleViolation extensionOnlyOnce() {
+        return new RuleViolation("ExtensionOnlyOnce",
+                "答复期限只能延长一次（条例第三十三条）", "the answer period may be extended only once (Art. 33)");
+    }
+
+    static RuleViolation extensionTooLong(int workingDays) {
+        return new RuleViolation("ExtensionAtMost20WorkingDays", "workingDays",
+                "延长期限最长不得超过20个工作日，且至少1个工作日（申请为 " + workingDays + "）",
+                "an extension is 1 to 20 working days (asked: " + workingDays + ")");
+    }
+
+    static RuleViolation reviewerRequired(String actionZh, String actionEn) {
+        return new RuleViolation("ReviewerApproves",
+                actionZh + "须由审核人或负责人批准", actionEn + " needs a reviewer or the office head");
+    }
+
+    static RuleViolation reviewerIsDrafter() {
+        return new RuleViolation("ReviewerIsNotDrafter",
+                "编审分离：答复的起草人不能审核自己起草的答复",
+                "the person who drafted the answer cannot approve or return it");
+    }
+
+    static RuleViolation noPendingDraft() {
+        return new RuleViolation("DraftPendingReview",
+                "没有待审核的答复草稿", "there is no draft answer awaiting review");
+    }
+
+    static RuleViolation notAnAnswerOutcome(Outcome outcome) {
+        return new RuleViolation("AnswerOutcome", "outcome",
+                "“" + outcome.label() + "”只能通过逾期终止办理，不能作为答复结果",
+                outcome + " is reached by the applicant's default, not by an answer");
+    }
+
+    static RuleViolation correctionNotOverdue(LocalDate dueOn) {
+        return new RuleViolation("LapseOnlyAfterCorrectionDeadline", "concludedOn",
+                "补正期限（" + dueOn + "）尚未届满，不能按逾期不补正处理",
+                "the correction deadline (" + dueOn + ") has not passed");
+    }
+
+    static RuleViolation feeNotOverdue(LocalDate payableBy) {
+        return new RuleViolation("LapseOnlyAfterPaymentDeadline", "concludedOn",
+                "缴费期限（" + payableBy + "）尚未届满，不能按逾期未缴费处理",
+                "the payment deadline (" + payableBy + ") has not passed");
+    }
+
+    static RuleViolation feeNoticeOnlyOnce() {
+        return new RuleViolation("FeeNoticeOnlyOnce",
+                "每件申请只能发出一次收费通知，且只能采用一种计收方式",
+                "one fee notice per application, by one method only");
+    }
+
+    static RuleViolation enteredAmountRequired() {
+        return new RuleViolation("EnteredAmountRequired", "amountFen",
+                "人工核定收费须填写金额（分）", "an entered fee needs its amount in fen");
+    }
+
+    static RuleViolation quantityRequired() {
+        return new RuleViolation("FeeQuantityRequired", "quantity",
+                "按件计收须填写本月第几件申请，按量计收须填写页数", "the fee needs the application's ordinal or its page count");
+    }
+
+    static RuleViolation nothingToCharge() {
+        return new RuleViolation("FeeOnlyAboveFreeAllowance", "quantity",
+                "按规定不收取费用（在免费范围内），无需发出收费通知",
+                "within the free allowance: there is nothing to charge");
+    }
+
+    static RuleViolation feeAmountMismatch(long due, long paid) {
+        return new RuleViolation("FeePaidInFull", "amountFen",
+                "缴费金额 " + paid + " 分与通知金额 " + due + " 分不符",
+                "paid " + paid + " fen, but the notice says " + due + " fen");
+    }
+
+    static RuleViolation reasonRequired(String actionZh, String actionEn) {
+        return new RuleViolation("ReasonRequired", "reason",
+                actionZh + "必须说明理由", actionEn + " needs a reason");
+    }
+
+    static RuleViolation sameOutcome(Outcome outcome) {
+        return new RuleViolation("CorrectionChangesSomething", "correctedOutcome",
+                "更正后的办理结果与原结果相同（" + outcome.label() + "）",
+                "the corrected outcome equals the recorded one (" + outcome + ")");
+    }
+
+    static RuleViolation sameCategory() {
+        return new RuleViolation("CorrectionChangesSomething", "correctedCategory",
+                "更正后的申请人类别与原类别相同", "the corrected category equals the recorded one");
+    }
+
+    static RuleViolation notYetEnded(int year) {
+        return new RuleViolation("CarryForwardAfterYearEnd", "fromYear",
+                year + "年尚未结束，不能结转", "year " + year + " has not ended yet");
+    }
+
+    static RuleViolation notConcluded(String actionZh, String actionEn) {
+        return new RuleViolation("ConcludedFirst",
+                "申请尚未办结，不能" + actionZh, "the application is still open: cannot " + actionEn);
+    }
+}

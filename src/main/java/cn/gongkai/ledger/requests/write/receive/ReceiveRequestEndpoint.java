@@ -1,0 +1,139 @@
+package cn.gongkai.ledger.requests.write.receive;
+
+import static cn.gongkai.ledger.platform.Messages.REQUIRED;
+import static cn.gongkai.ledger.platform.Messages.TOO_LONG;
+
+import cn.gongkai.ledger.access.CurrentActor;
+import cn.gongkai.ledger.platform.FieldProblem;
+import cn.gongkai.ledger.platform.InputRejected;
+import cn.gongkai.ledger.platform.Messages;
+import cn.gongkai.ledger.requests.ApplicantCategory;
+import cn.gongkai.ledger.requests.Channel;
+import cn.gongkai.ledger.requests.DeliveryForm;
+import cn.gongkai.ledger.requests.events.ApplicantDetails;
+import cn.gongkai.ledger.requests.events.RequestReceived;
+import cn.gongkai.ledger.requests.write.CommandSender;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/requests}: registers a received application (接收、登记).
+ *
+ * <p>A retried POST must not register a second application: the client either supplies the
+ * application's id or an {@code Idempotency-Key}, from which the id is derived. A repeat finds
+ * the application already registered and answers 200 with it instead of 201.
+ */
+@RestController
+@RequestMapping("/api/requests")
+class ReceiveRequestEndpoint {
+
+    private final CommandGateway commands;
+    private final EventStore eventStore;
+    private final CommandSender sender;
+    private final CurrentActor currentActor;
+
+    ReceiveRequestEndpoint(CommandGateway commands, EventStore eventStore, CommandSender sender,
+                           CurrentActor currentActor) {
+        this.commands = commands;
+        this.eventStore = eventStore;
+        this.sender = sender;
+        this.currentActor = currentActor;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('HANDLER')")
+    ResponseEntity<Registered> receive(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                       @Valid @RequestBody ReceiveBody body) {
+        String agencyId = currentActor.current().agencyId();
+        UUID requestId = requestId(agencyId, body.requestId(), idempotencyKey);
+        ReceiveRequest command = new ReceiveRequest(requestId, body.channel(), body.receivedOn(),
+                body.applicantCategory(), body.applicant().toDetails(), body.informationRequested(),
+                body.deliveryForm());
+        try {
+            commands.sendAndWait(command);
+        } catch (AggregateStreamCreationException alreadyRegistered) {
+            return registered(requestId, agencyId)
+                    .map(existing -> ResponseEntity.ok().eTag(Long.toString(sender.version(requestId))).body(existing))
+                    .orElseThrow(() -> new InputRejected(FieldProblem.of("requestId",
+                            "该编号已被占用", "this id is already in use")));
+        }
+        Registered registered = registered(requestId, agencyId).orElseThrow();
+        return ResponseEntity.created(URI.create("/api/requests/" + requestId))
+                .eTag(Long.toString(sender.version(requestId)))
+                .body(registered);
+    }
+
+    private static UUID requestId(String agencyId, UUID given, String idempotencyKey) {
+        if (given != null) {
+            return given;
+        }
+        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+            if (idempotencyKey.length() > 200) {
+                throw new InputRejected(FieldProblem.of("Idempotency-Key", "不能超过200个字符", "at most 200 characters"));
+            }
+            // the key is scoped to the agency, so that two agencies' keys never collide
+            return UUID.nameUUIDFromBytes((agencyId + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
+        }
+        return UUID.randomUUID();
+    }
+
+    private java.util.Optional<Registered> registered(UUID requestId, String agencyId) {
+        DomainEventStream events = eventStore.readEvents(requestId.toString());
+        if (!events.hasNext()) {
+            return java.util.Optional.empty();
+        }
+        if (!(events.next().getPayload() instanceof RequestReceived received) || !received.agencyId().equals(agencyId)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Registered(requestId, received.registrationNumber(), received.receivedOn(),
+                received.registeredOn()));
+    }
+
+    /** The registered application: its id and the registration number the service assigned. */
+    record Registered(UUID requestId, String registrationNumber, LocalDate receivedOn, LocalDate registeredOn) {
+    }
+
+    record ReceiveBody(
+            UUID requestId,
+            @NotNull(message = REQUIRED) Channel channel,
+            @NotNull(message = REQUIRED) LocalDate receivedOn,
+            @NotNull(message = REQUIRED) ApplicantCategory applicantCategory,
+            @NotNull(message = REQUIRED) @Valid Applicant applicant,
+            @NotBlank(message = Messages.NOT_BLANK) @Size(max = 4000, message = TOO_LONG) String informationRequested,
+            @NotNull(message = REQUIRED) DeliveryForm deliveryForm) {
+    }
+
+    record Applicant(
+            @NotBlank(message = Messages.NOT_BLANK) @Size(max = 200, message = TOO_LONG) String name,
+            @Size(max = 50, message = TOO_LONG) String idDocumentType,
+            @Size(max = 50, message = TOO_LONG) String idNumber,
+            @Size(max = 50, message = TOO_LONG) String phone,
+            @Size(max = 500, message = TOO_LONG) String address) {
+
+        ApplicantDetails toDetails() {
+            return new ApplicantDetails(name, idDocumentType, idNumber, phone, address);
+        }
+
+        @Override
+        public String toString() {
+            return "Applicant[personal data withheld]";
+        }
+    }
+}

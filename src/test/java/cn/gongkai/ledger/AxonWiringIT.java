@@ -1,0 +1,50 @@
+package cn.gongkai.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+
+/**
+ * Axon 4.13 on Boot 4 silently falls back to an in-memory store with a no-op transaction manager
+ * when its auto-configuration runs before the DataSource. This fails if it ever does again.
+ */
+@LedgerIntegrationTest
+class AxonWiringIT {
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    EventStorageEngine storageEngine;
+
+    @Autowired
+    TokenStore tokenStore;
+
+    @Autowired
+    TransactionManager transactionManager;
+
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
+
+    @Test
+    void eventsAndTokensAreInPostgresUnderSpringTransactions() {
+        assertThat(eventStore).isInstanceOf(EmbeddedEventStore.class);
+        assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
+        assertThat(tokenStore).isInstanceOf(JdbcTokenStore.class);
+        assertThat(transactionManager).isInstanceOf(SpringTransactionManager.class);
+        assertThat(eventSerializer).isInstanceOf(JacksonSerializer.class);
+    }
+}

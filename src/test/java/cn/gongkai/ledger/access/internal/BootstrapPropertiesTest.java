@@ -1,0 +1,41 @@
+package cn.gongkai.ledger.access.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+class BootstrapPropertiesTest {
+
+    @Test
+    void theBootstrapAdministratorIsConfiguredByEnvironmentVariables() {
+        // given
+        MutablePropertySources sources = new MutablePropertySources();
+        sources.addFirst(new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
+                "GONGKAI_BOOTSTRAP_ADMIN_PASSWORD", "correct horse battery",
+                "GONGKAI_BOOTSTRAP_AGENCY_ID", "kaifaqu",
+                "GONGKAI_BOOTSTRAP_AGENCY_NAME", "驻马店经济开发区管委会")));
+
+        // when
+        BootstrapProperties bound = new Binder(ConfigurationPropertySources.from(sources))
+                .bind("gongkai.bootstrap", BootstrapProperties.class)
+                .get();
+
+        // then
+        assertThat(bound).isEqualTo(new BootstrapProperties("correct horse battery", "kaifaqu", "驻马店经济开发区管委会"));
+        assertThat(bound.complete()).isTrue();
+        assertThat(bound.toString()).doesNotContain("correct horse battery");
+    }
+
+    @Test
+    void withoutAPasswordNoAdministratorIsCreated() {
+        assertThat(new BootstrapProperties(null, "kaifaqu", "驻马店经济开发区管委会").complete()).isFalse();
+        assertThat(new BootstrapProperties(" ", "kaifaqu", "驻马店经济开发区管委会").complete()).isFalse();
+    }
+}

@@ -1,0 +1,262 @@
+package cn.gongkai.ledger.requests.write.amendment;
+
+import static cn.gongkai.ledger.requests.write.RequestFixtures.HANDLER;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.HEAD;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.RECEIVED_ON;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.REQUEST_ID;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.REVIEWER;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.STRANGER;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.TODAY;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.TOMORROW;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.answered;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.as;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.concluded;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.drafted;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.fixture;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.received;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.violates;
+
+import cn.gongkai.ledger.platform.NotFound;
+import cn.gongkai.ledger.requests.ApplicantCategory;
+import cn.gongkai.ledger.requests.Outcome;
+import cn.gongkai.ledger.requests.events.ApplicantCategoryCorrected;
+import cn.gongkai.ledger.requests.events.OutcomeCorrected;
+import cn.gongkai.ledger.requests.write.InformationRequest;
+import java.time.LocalDate;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.Test;
+
+class AmendmentTest {
+
+    private static final String REASON = "复议决定书认定应为部分公开";
+
+    private final AggregateTestFixture<InformationRequest> fixture = fixture();
+
+    private static CorrectOutcome correctOutcome(Outcome outcome, LocalDate correctedOn) {
+        return new CorrectOutcome(REQUEST_ID, null, outcome, REASON, correctedOn);
+    }
+
+    private static CorrectApplicantCategory correctCategory(ApplicantCategory category, LocalDate correctedOn) {
+        return new CorrectApplicantCategory(REQUEST_ID, null, category, "申请人实为律师事务所", correctedOn);
+    }
+
+    // ---- outcome -------------------------------------------------------------------------------
+
+    @Test
+    void aReviewerCorrectsTheOutcomeOfAConcludedApplication() {
+        // given
+        fixture.given(concluded())
+                // when
+                .when(correctOutcome(Outcome.PARTIALLY_DISCLOSED, TODAY), as(REVIEWER))
+                // then
+                .expectEvents(new OutcomeCorrected(REQUEST_ID, Outcome.DISCLOSED, Outcome.PARTIALLY_DISCLOSED,
+                        REASON, REVIEWER.username(), TODAY));
+    }
+
+    @Test
+    void aSecondCorrectionStartsFromTheCorrectedOutcome() {
+        // given
+        fixture.given(concluded())
+                .andGiven(new OutcomeCorrected(REQUEST_ID, Outcome.DISCLOSED, Outcome.PARTIALLY_DISCLOSED, REASON,
+                        REVIEWER.username(), LocalDate.of(2026, 3, 14)))
+                // when
+                .when(correctOutcome(Outcome.DISCLOSED, TODAY), as(HEAD))
+                // then
+                .expectEvents(new OutcomeCorrected(REQUEST_ID, Outcome.PARTIALLY_DISCLOSED, Outcome.DISCLOSED,
+                        REASON, HEAD.username(), TODAY));
+    }
+
+    @Test
+    void anAnsweredApplicationCannotBeCorrectedIntoALapse() {
+        // given an application concluded by an answer
+        fixture.given(concluded())
+                // when its outcome is "corrected" to the unpaid-fee lapse
+                .when(correctOutcome(Outcome.OTHER_FEE_NOT_PAID, TODAY), as(REVIEWER))
+                // then
+                .expectException(violates("AnswerOutcome"));
+    }
+
+    @Test
+    void aLapsedApplicationMayBeCorrectedToTheOtherLapse() {
+        // given an application that lapsed for an unpaid fee
+        fixture.given(received(), new cn.gongkai.ledger.requests.events.RequestLapsed(REQUEST_ID,
+                        Outcome.OTHER_FEE_NOT_PAID, LocalDate.of(2026, 3, 13)))
+                // when the reviewer finds it was the correction that never came
+                .when(correctOutcome(Outcome.OTHER_CORRECTION_NOT_SUBMITTED, TODAY), as(REVIEWER))
+                // then
+                .expectEvents(new OutcomeCorrected(REQUEST_ID, Outcome.OTHER_FEE_NOT_PAID,
+                        Outcome.OTHER_CORRECTION_NOT_SUBMITTED, REASON, REVIEWER.username(), TODAY));
+    }
+
+    @Test
+    void aCorrectedOutcomeMustDifferFromTheRecordedOne() {
+        // given
+        fixture.given(concluded())
+                // when
+                .when(correctOutcome(Outcome.DISCLOSED, TODAY), as(REVIEWER))
+                // then
+                .expectNoEvents()
+                .expectException(violates("CorrectionChangesSomething", "correctedOutcome"));
+    }
+
+    @Test
+    void correctingToTheAlreadyCorrectedOutcomeIsRejected() {
+        // given
+        fixture.given(concluded())
+                .andGiven(new OutcomeCorrected(REQUEST_ID, Outcome.DISCLOSED, Outcome.PARTIALLY_DISCLOSED, REASON,
+                        REVIEWER.username(), LocalDate.of(2026, 3, 14)))
+                // when
+                .when(correctOutcome(Outcome.PARTIALLY_DISCLOSED, TODAY), as(REVIEWER))
+                // then
+                .expectException(violates("CorrectionChangesSomething", "correctedOutcome"));
+    }
+
+    @Test
+    void theOutcomeOfAnOpenApplicationCannotBeCorrected() {
+        // given
+        fixture.given(received(), drafted())
+                // when
+                .when(correctOutcome(Outcome.PARTIALLY_DISCLOSED, TODAY), as(REVIEWER))
+                // then
+                .expectException(violates("ConcludedFirst"));
+    }
+
+    @Test
+    void aCaseHandlerCannotCorrectAnOutcome() {
+        // given
+        fixture.given(concluded())
+                // when
+                .when(correctOutcome(Outcome.PARTIALLY_DISCLOSED, TODAY), as(HANDLER))
+                // then
+                .expectException(violates("ReviewerApproves"));
+    }
+
+    @Test
+    void anOutcomeCorrectionNeedsAReason() {
+        // given
+        fixture.given(concluded())
+                // when
+                .when(new CorrectOutcome(REQUEST_ID, null, Outcome.PARTIALLY_DISCLOSED, "", TODAY), as(REVIEWER))
+                // then
+                .expectException(violates("ReasonRequired", "reason"));
+    }
+
+    @Test
+    void anOutcomeCorrectionCannotPrecedeTheConclusion() {
+        // given
+        fixture.given(concluded())
+                // when
+                .when(correctOutcome(Outcome.PARTIALLY_DISCLOSED, answered().concludedOn().minusDays(1)), as(REVIEWER))
+                // then
+                .expectException(violates("DatesInOrder", "correctedOn"));
+    }
+
+    @Test
+    void anOutcomeCorrectionDatedInTheFutureIsRejected() {
+        // given
+        fixture.given(concluded())
+                // when
+                .when(correctOutcome(Outcome.PARTIALLY_DISCLOSED, TOMORROW), as(REVIEWER))
+                // then
+                .expectException(violates("NoDateInTheFuture", "correctedOn"));
+    }
+
+    @Test
+    void aReviewerOfAnotherAgencyCannotFindTheApplicationToCorrectItsOutcome() {
+        // given
+        fixture.given(concluded())
+                // when
+                .when(correctOutcome(Outcome.PARTIALLY_DISCLOSED, TODAY), as(STRANGER))
+                // then
+                .expectException(NotFound.class);
+    }
+
+    // ---- applicant category --------------------------------------------------------------------
+
+    @Test
+    void aReviewerCorrectsTheApplicantCategory() {
+        // given
+        fixture.given(received())
+                // when
+                .when(correctCategory(ApplicantCategory.LEGAL_SERVICE_INSTITUTION, TODAY), as(REVIEWER))
+                // then
+                .expectEvents(new ApplicantCategoryCorrected(REQUEST_ID, ApplicantCategory.NATURAL_PERSON,
+                        ApplicantCategory.LEGAL_SERVICE_INSTITUTION, "申请人实为律师事务所", REVIEWER.username(), TODAY));
+    }
+
+    @Test
+    void aSecondCategoryCorrectionStartsFromTheCorrectedCategory() {
+        // given
+        fixture.given(received(), new ApplicantCategoryCorrected(REQUEST_ID, ApplicantCategory.NATURAL_PERSON,
+                        ApplicantCategory.LEGAL_SERVICE_INSTITUTION, "申请人实为律师事务所", REVIEWER.username(),
+                        LocalDate.of(2026, 3, 10)))
+                // when
+                .when(correctCategory(ApplicantCategory.COMMERCIAL_ENTERPRISE, TODAY), as(HEAD))
+                // then
+                .expectEvents(new ApplicantCategoryCorrected(REQUEST_ID, ApplicantCategory.LEGAL_SERVICE_INSTITUTION,
+                        ApplicantCategory.COMMERCIAL_ENTERPRISE, "申请人实为律师事务所", HEAD.username(), TODAY));
+    }
+
+    @Test
+    void aCorrectedCategoryMustDifferFromTheRecordedOne() {
+        // given
+        fixture.given(received())
+                // when
+                .when(correctCategory(ApplicantCategory.NATURAL_PERSON, TODAY), as(REVIEWER))
+                // then
+                .expectNoEvents()
+                .expectException(violates("CorrectionChangesSomething", "correctedCategory"));
+    }
+
+    @Test
+    void aCaseHandlerCannotCorrectTheApplicantCategory() {
+        // given
+        fixture.given(received())
+                // when
+                .when(correctCategory(ApplicantCategory.LEGAL_SERVICE_INSTITUTION, TODAY), as(HANDLER))
+                // then
+                .expectException(violates("ReviewerApproves"));
+    }
+
+    @Test
+    void aCategoryCorrectionNeedsAReason() {
+        // given
+        fixture.given(received())
+                // when
+                .when(new CorrectApplicantCategory(REQUEST_ID, null, ApplicantCategory.LEGAL_SERVICE_INSTITUTION,
+                        null, TODAY), as(REVIEWER))
+                // then
+                .expectException(violates("ReasonRequired", "reason"));
+    }
+
+    @Test
+    void aCategoryCorrectionCannotPrecedeReceipt() {
+        // given
+        fixture.given(received())
+                // when
+                .when(correctCategory(ApplicantCategory.LEGAL_SERVICE_INSTITUTION, RECEIVED_ON.minusDays(1)),
+                        as(REVIEWER))
+                // then
+                .expectException(violates("DatesInOrder", "correctedOn"));
+    }
+
+    @Test
+    void aCategoryCorrectionDatedInTheFutureIsRejected() {
+        // given
+        fixture.given(received())
+                // when
+                .when(correctCategory(ApplicantCategory.LEGAL_SERVICE_INSTITUTION, TOMORROW), as(REVIEWER))
+                // then
+                .expectException(violates("NoDateInTheFuture", "correctedOn"));
+    }
+
+    @Test
+    void aReviewerOfAnotherAgencyCannotFindTheApplicationToCorrectItsCategory() {
+        // given
+        fixture.given(received())
+                // when
+                .when(correctCategory(ApplicantCategory.LEGAL_SERVICE_INSTITUTION, TODAY), as(STRANGER))
+                // then
+                .expectException(NotFound.class);
+    }
+}

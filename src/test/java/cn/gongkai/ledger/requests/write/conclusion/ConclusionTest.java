@@ -1,0 +1,226 @@
+package cn.gongkai.ledger.requests.write.conclusion;
+
+import static cn.gongkai.ledger.requests.write.RequestFixtures.HANDLER;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.RECEIVED_ON;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.REQUEST_ID;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.STRANGER;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.TODAY;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.TOMORROW;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.as;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.concluded;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.fixture;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.received;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.violates;
+
+import cn.gongkai.ledger.platform.NotFound;
+import cn.gongkai.ledger.requests.FeeMethod;
+import cn.gongkai.ledger.requests.Outcome;
+import cn.gongkai.ledger.requests.events.CorrectionRequested;
+import cn.gongkai.ledger.requests.events.FeeNoticeIssued;
+import cn.gongkai.ledger.requests.events.RequestLapsed;
+import cn.gongkai.ledger.requests.events.RequestWithdrawn;
+import cn.gongkai.ledger.requests.write.InformationRequest;
+import java.time.LocalDate;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.Test;
+
+class ConclusionTest {
+
+    private static final LocalDate CORRECTION_DUE_ON = LocalDate.of(2026, 3, 11);
+    private static final LocalDate PAYABLE_BY = LocalDate.of(2026, 3, 12);
+
+    private final AggregateTestFixture<InformationRequest> fixture = fixture();
+
+    private static CorrectionRequested correctionRequested() {
+        return new CorrectionRequested(REQUEST_ID, "请写明年份", LocalDate.of(2026, 3, 4), CORRECTION_DUE_ON);
+    }
+
+    private static FeeNoticeIssued feeNoticeIssued() {
+        return new FeeNoticeIssued(REQUEST_ID, FeeMethod.PER_PAGE, 40, 10_000, null, LocalDate.of(2026, 3, 5), PAYABLE_BY);
+    }
+
+    private static LapseRequest lapse(LapseCause cause, LocalDate concludedOn) {
+        return new LapseRequest(REQUEST_ID, null, cause, concludedOn);
+    }
+
+    // ---- withdrawal ----------------------------------------------------------------------------
+
+    @Test
+    void aWithdrawnApplicationIsConcludedAsOther() {
+        // given
+        fixture.given(received())
+                // when
+                .when(new WithdrawRequest(REQUEST_ID, null, "申请人已通过其他途径获取", TODAY), as(HANDLER))
+                // then
+                .expectEvents(new RequestWithdrawn(REQUEST_ID, "申请人已通过其他途径获取", TODAY));
+    }
+
+    @Test
+    void anApplicationAwaitingCorrectionMayBeWithdrawn() {
+        // given
+        fixture.given(received(), correctionRequested())
+                // when
+                .when(new WithdrawRequest(REQUEST_ID, null, "申请人撤回", TODAY), as(HANDLER))
+                // then
+                .expectEvents(new RequestWithdrawn(REQUEST_ID, "申请人撤回", TODAY));
+    }
+
+    @Test
+    void anAnsweredApplicationCannotBeWithdrawn() {
+        // given
+        fixture.given(concluded())
+                // when
+                .when(new WithdrawRequest(REQUEST_ID, null, "申请人撤回", TODAY), as(HANDLER))
+                // then
+                .expectNoEvents()
+                .expectException(violates("ConcludedOnlyOnce"));
+    }
+
+    @Test
+    void withdrawingTwiceIsRejected() {
+        // given
+        fixture.given(received(), new RequestWithdrawn(REQUEST_ID, "申请人撤回", LocalDate.of(2026, 3, 10)))
+                // when
+                .when(new WithdrawRequest(REQUEST_ID, null, "申请人撤回", TODAY), as(HANDLER))
+                // then
+                .expectException(violates("ConcludedOnlyOnce"));
+    }
+
+    @Test
+    void aWithdrawalDatedBeforeReceiptIsRejected() {
+        // given
+        fixture.given(received())
+                // when
+                .when(new WithdrawRequest(REQUEST_ID, null, "申请人撤回", RECEIVED_ON.minusDays(1)), as(HANDLER))
+                // then
+                .expectException(violates("DatesInOrder", "withdrawnOn"));
+    }
+
+    @Test
+    void aWithdrawalDatedInTheFutureIsRejected() {
+        // given
+        fixture.given(received())
+                // when
+                .when(new WithdrawRequest(REQUEST_ID, null, "申请人撤回", TOMORROW), as(HANDLER))
+                // then
+                .expectException(violates("NoDateInTheFuture", "withdrawnOn"));
+    }
+
+    @Test
+    void aUserOfAnotherAgencyCannotFindTheApplicationToWithdraw() {
+        // given
+        fixture.given(received())
+                // when
+                .when(new WithdrawRequest(REQUEST_ID, null, "申请人撤回", TODAY), as(STRANGER))
+                // then
+                .expectException(NotFound.class);
+    }
+
+    // ---- lapse: no correction ------------------------------------------------------------------
+
+    @Test
+    void anApplicationLapsesTheDayAfterTheCorrectionDeadlinePassed() {
+        // given
+        fixture.given(received(), correctionRequested())
+                // when
+                .when(lapse(LapseCause.CORRECTION_NOT_SUBMITTED, CORRECTION_DUE_ON.plusDays(1)), as(HANDLER))
+                // then
+                .expectEvents(new RequestLapsed(REQUEST_ID, Outcome.OTHER_CORRECTION_NOT_SUBMITTED,
+                        CORRECTION_DUE_ON.plusDays(1)));
+    }
+
+    @Test
+    void anApplicationCannotLapseOnTheLastDayForItsCorrection() {
+        // given
+        fixture.given(received(), correctionRequested())
+                // when
+                .when(lapse(LapseCause.CORRECTION_NOT_SUBMITTED, CORRECTION_DUE_ON), as(HANDLER))
+                // then
+                .expectNoEvents()
+                .expectException(violates("LapseOnlyAfterCorrectionDeadline", "concludedOn"));
+    }
+
+    @Test
+    void anApplicationNotAwaitingCorrectionCannotLapseForAMissingCorrection() {
+        // given
+        fixture.given(received())
+                // when
+                .when(lapse(LapseCause.CORRECTION_NOT_SUBMITTED, TODAY), as(HANDLER))
+                // then
+                .expectException(violates("ActionNotAllowedInStatus"));
+    }
+
+    // ---- lapse: fee unpaid ---------------------------------------------------------------------
+
+    @Test
+    void anApplicationLapsesWhenTheFeeWasNotPaidByTheDeadline() {
+        // given
+        fixture.given(received(), feeNoticeIssued())
+                // when
+                .when(lapse(LapseCause.FEE_NOT_PAID, TODAY), as(HANDLER))
+                // then
+                .expectEvents(new RequestLapsed(REQUEST_ID, Outcome.OTHER_FEE_NOT_PAID, TODAY));
+    }
+
+    @Test
+    void anApplicationCannotLapseOnTheLastDayForPayment() {
+        // given
+        fixture.given(received(), feeNoticeIssued())
+                // when
+                .when(lapse(LapseCause.FEE_NOT_PAID, PAYABLE_BY), as(HANDLER))
+                // then
+                .expectException(violates("LapseOnlyAfterPaymentDeadline", "concludedOn"));
+    }
+
+    @Test
+    void anApplicationWithoutAnUnpaidFeeCannotLapseForNonPayment() {
+        // given
+        fixture.given(received(), correctionRequested())
+                // when
+                .when(lapse(LapseCause.FEE_NOT_PAID, TODAY), as(HANDLER))
+                // then
+                .expectException(violates("ActionNotAllowedInStatus"));
+    }
+
+    // ---- lapse: general ------------------------------------------------------------------------
+
+    @Test
+    void aLapseDatedInTheFutureIsRejected() {
+        // given
+        fixture.given(received(), correctionRequested())
+                // when
+                .when(lapse(LapseCause.CORRECTION_NOT_SUBMITTED, TOMORROW), as(HANDLER))
+                // then
+                .expectException(violates("NoDateInTheFuture", "concludedOn"));
+    }
+
+    @Test
+    void aWithdrawnApplicationCannotLapse() {
+        // given
+        fixture.given(received(), correctionRequested(), new RequestWithdrawn(REQUEST_ID, "申请人撤回", LocalDate.of(2026, 3, 6)))
+                // when
+                .when(lapse(LapseCause.CORRECTION_NOT_SUBMITTED, TODAY), as(HANDLER))
+                // then
+                .expectException(violates("ConcludedOnlyOnce"));
+    }
+
+    @Test
+    void aLapsedApplicationCannotLapseAgain() {
+        // given
+        fixture.given(received(), feeNoticeIssued(), new RequestLapsed(REQUEST_ID, Outcome.OTHER_FEE_NOT_PAID, LocalDate.of(2026, 3, 13)))
+                // when
+                .when(lapse(LapseCause.FEE_NOT_PAID, TODAY), as(HANDLER))
+                // then
+                .expectException(violates("ConcludedOnlyOnce"));
+    }
+
+    @Test
+    void aUserOfAnotherAgencyCannotFindTheApplicationToLapse() {
+        // given
+        fixture.given(received(), correctionRequested())
+                // when
+                .when(lapse(LapseCause.CORRECTION_NOT_SUBMITTED, TODAY), as(STRANGER))
+                // then
+                .expectException(NotFound.class);
+    }
+}

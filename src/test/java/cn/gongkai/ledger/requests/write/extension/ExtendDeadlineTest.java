@@ -1,0 +1,184 @@
+package cn.gongkai.ledger.requests.write.extension;
+
+import static cn.gongkai.ledger.requests.write.RequestFixtures.HANDLER;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.HEAD;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.RECEIVED_ON;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.REQUEST_ID;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.REVIEWER;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.STRANGER;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.TODAY;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.TOMORROW;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.as;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.concluded;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.fixture;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.received;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.violates;
+import static org.hamcrest.Matchers.containsString;
+
+import cn.gongkai.ledger.platform.NotFound;
+import cn.gongkai.ledger.platform.RuleViolation;
+import cn.gongkai.ledger.requests.ConsultedParty;
+import cn.gongkai.ledger.requests.events.ConsultationStarted;
+import cn.gongkai.ledger.requests.events.DeadlineExtended;
+import cn.gongkai.ledger.requests.events.RequestArchived;
+import cn.gongkai.ledger.requests.write.InformationRequest;
+import java.time.LocalDate;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.Test;
+
+class ExtendDeadlineTest {
+
+    private static final String REASON = "需调取多个年度的档案";
+    private static final LocalDate EXTENDED_ON = LocalDate.of(2026, 3, 13);
+
+    private final AggregateTestFixture<InformationRequest> fixture = fixture();
+
+    private static ExtendDeadline extend(int workingDays) {
+        return new ExtendDeadline(REQUEST_ID, null, workingDays, REASON, EXTENDED_ON);
+    }
+
+    @Test
+    void aReviewerExtendsTheAnswerPeriod() {
+        // given
+        fixture.given(received())
+                // when
+                .when(extend(15), as(REVIEWER))
+                // then
+                .expectEvents(new DeadlineExtended(REQUEST_ID, 15, REASON, REVIEWER.username(), EXTENDED_ON));
+    }
+
+    @Test
+    void theOfficeHeadExtendsTheAnswerPeriod() {
+        // given
+        fixture.given(received())
+                // when
+                .when(extend(20), as(HEAD))
+                // then
+                .expectEvents(new DeadlineExtended(REQUEST_ID, 20, REASON, HEAD.username(), EXTENDED_ON));
+    }
+
+    @Test
+    void anExtensionOfOneWorkingDayIsAllowed() {
+        // given
+        fixture.given(received())
+                // when
+                .when(extend(1), as(REVIEWER))
+                // then
+                .expectEvents(new DeadlineExtended(REQUEST_ID, 1, REASON, REVIEWER.username(), EXTENDED_ON));
+    }
+
+    @Test
+    void anApplicationUnderConsultationMayBeExtended() {
+        // given
+        fixture.given(received(),
+                        new ConsultationStarted(REQUEST_ID, ConsultedParty.THIRD_PARTY, "某公司", LocalDate.of(2026, 3, 5)))
+                // when
+                .when(extend(10), as(REVIEWER))
+                // then
+                .expectEvents(new DeadlineExtended(REQUEST_ID, 10, REASON, REVIEWER.username(), EXTENDED_ON));
+    }
+
+    @Test
+    void extendingAnAlreadyExtendedRequestIsRejected() {
+        // given
+        fixture.given(received(), new DeadlineExtended(REQUEST_ID, 5, REASON, HEAD.username(), LocalDate.of(2026, 3, 10)))
+                // when
+                .when(extend(5), as(REVIEWER))
+                // then
+                .expectNoEvents()
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage(containsString("ExtensionOnlyOnce"));
+    }
+
+    @Test
+    void aCaseHandlerCannotExtendTheAnswerPeriod() {
+        // given
+        fixture.given(received())
+                // when
+                .when(extend(10), as(HANDLER))
+                // then
+                .expectNoEvents()
+                .expectException(violates("ReviewerApproves"));
+    }
+
+    @Test
+    void anExtensionOfMoreThanTwentyWorkingDaysIsRejected() {
+        // given
+        fixture.given(received())
+                // when
+                .when(extend(21), as(REVIEWER))
+                // then
+                .expectException(violates("ExtensionAtMost20WorkingDays", "workingDays"));
+    }
+
+    @Test
+    void anExtensionOfNoWorkingDaysIsRejected() {
+        // given
+        fixture.given(received())
+                // when
+                .when(extend(0), as(REVIEWER))
+                // then
+                .expectException(violates("ExtensionAtMost20WorkingDays", "workingDays"));
+    }
+
+    @Test
+    void anExtensionWithoutAReasonIsRejected() {
+        // given
+        fixture.given(received())
+                // when
+                .when(new ExtendDeadline(REQUEST_ID, null, 10, "  ", EXTENDED_ON), as(REVIEWER))
+                // then
+                .expectException(violates("ReasonRequired", "reason"));
+    }
+
+    @Test
+    void anExtensionDatedBeforeReceiptIsRejected() {
+        // given
+        fixture.given(received())
+                // when
+                .when(new ExtendDeadline(REQUEST_ID, null, 10, REASON, RECEIVED_ON.minusDays(1)), as(REVIEWER))
+                // then
+                .expectException(violates("DatesInOrder", "extendedOn"));
+    }
+
+    @Test
+    void anExtensionDatedInTheFutureIsRejected() {
+        // given
+        fixture.given(received())
+                // when
+                .when(new ExtendDeadline(REQUEST_ID, null, 10, REASON, TOMORROW), as(REVIEWER))
+                // then
+                .expectException(violates("NoDateInTheFuture", "extendedOn"));
+    }
+
+    @Test
+    void aConcludedApplicationCannotBeExtended() {
+        // given
+        fixture.given(concluded())
+                // when
+                .when(new ExtendDeadline(REQUEST_ID, null, 10, REASON, TODAY), as(REVIEWER))
+                // then
+                .expectException(violates("ConcludedOnlyOnce"));
+    }
+
+    @Test
+    void anArchivedApplicationCannotBeExtended() {
+        // given
+        fixture.given(concluded())
+                .andGiven(new RequestArchived(REQUEST_ID, LocalDate.of(2026, 3, 14)))
+                // when
+                .when(new ExtendDeadline(REQUEST_ID, null, 10, REASON, TODAY), as(REVIEWER))
+                // then
+                .expectException(violates("ConcludedOnlyOnce"));
+    }
+
+    @Test
+    void aReviewerOfAnotherAgencyCannotFindTheApplicationToExtend() {
+        // given
+        fixture.given(received())
+                // when
+                .when(extend(10), as(STRANGER))
+                // then
+                .expectException(NotFound.class);
+    }
+}
