@@ -28,7 +28,7 @@ class ModularityTest {
 
     @Test
     void eventsDependOnlyOnTheJdkTheirVocabularyAndAxonsRevision() {
-        classes().that().resideInAPackage("..requests.events..")
+        classes().that().resideInAPackage("..requests.events..").and().doNotHaveSimpleName("package-info")
                 .should().onlyDependOnClassesThat(
                         JavaClass.Predicates.resideInAnyPackage(
                                         "java..", "cn.gongkai.ledger.requests", "cn.gongkai.ledger.requests.events")

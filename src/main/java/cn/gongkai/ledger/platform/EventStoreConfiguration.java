@@ -1,5 +1,7 @@
 package cn.gongkai.ledger.platform;
 
+import java.sql.SQLException;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +31,26 @@ class EventStoreConfiguration {
                 .metaDataColumn("meta_data")
                 .build();
     }
+
+    /**
+     * Recognises PostgreSQL's unique-key violation (SQLSTATE 23505) on the event table as a
+     * concurrent append, so that the loser of a race gets Axon's {@code ConcurrencyException}
+     * (answered 409) instead of a generic storage error. Axon's default resolver looks for
+     * {@code SQLIntegrityConstraintViolationException}, which the PostgreSQL driver never throws.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return exception -> {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     @Bean
     TokenSchema tokenSchema() {

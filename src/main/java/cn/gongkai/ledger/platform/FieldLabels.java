@@ -51,6 +51,14 @@ public final class FieldLabels {
             Map.entry("year", "年度"),
             Map.entry("category", "申请人类别"),
             Map.entry("dueWithin", "剩余工作日"),
+            Map.entry("username", "用户名"),
+            Map.entry("displayName", "姓名"),
+            Map.entry("password", "密码"),
+            Map.entry("roles", "角色"),
+            Map.entry("page", "页码"),
+            Map.entry("size", "每页条数"),
+            Map.entry("holidays", "法定节假日"),
+            Map.entry("adjustedWorkdays", "调休上班日"),
             Map.entry("body", "请求内容"));
 
     private FieldLabels() {

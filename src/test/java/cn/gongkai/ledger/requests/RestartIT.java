@@ -57,12 +57,10 @@ class RestartIT {
     private static ConfigurableApplicationContext start(String database) {
         return new SpringApplicationBuilder(GongkaiLedgerApplication.class)
                 .profiles("test")
-                .properties(
-                        "server.port=0",
-                        "spring.datasource.url=" + database,
-                        "spring.datasource.username=postgres",
-                        "spring.datasource.password=")
-                .run();
+                .run("--server.port=0",
+                        "--spring.datasource.url=" + database,
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=");
     }
 
     private static Api api(ConfigurableApplicationContext context) {

@@ -27,11 +27,13 @@ import tools.jackson.databind.json.JsonMapper;
 public class CalendarStore {
 
     /**
-     * Changes whenever any year is loaded, replaced or removed, by this instance or another: the
-     * count and latest load time catch rows written by any means, the latest change number catches
-     * two changes stamped with the same time.
+     * Changes whenever a year is loaded, replaced or removed, by this instance or another: the count
+     * and latest load time of the years catch rows written by any means (a change made by hand in
+     * SQL must set {@code calendar_year.loaded_at}), and the number of logged changes catches two
+     * changes stamped with the same time. A count, not the highest id: ids are drawn before commit,
+     * so a change committed late can have a lower id than one already seen.
      */
-    public record Fingerprint(long years, Instant lastLoadedAt, long lastChangeId) {
+    public record Fingerprint(long years, Instant lastLoadedAt, long changes) {
     }
 
     /** The JSON of {@code calendar_change.summary}. */
@@ -50,7 +52,7 @@ public class CalendarStore {
         return jdbc.sql("""
                         select (select count(*) from calendar_year),
                                (select max(loaded_at) from calendar_year),
-                               (select coalesce(max(id), 0) from calendar_change)""")
+                               (select count(*) from calendar_change)""")
                 .query((rs, row) -> new Fingerprint(rs.getLong(1), instant(rs.getObject(2, OffsetDateTime.class)),
                         rs.getLong(3)))
                 .single();

@@ -59,6 +59,9 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -110,6 +113,17 @@ public class InformationRequest {
 
     protected InformationRequest() {
         // for Axon: rebuilt from its events
+    }
+
+    /**
+     * A command that names the version it was based on ({@code If-Match}) is refused as a conflict
+     * when anything happened since, before any rule is evaluated: the caller decided on a view
+     * that no longer holds.
+     */
+    @CommandHandlerInterceptor
+    Object refuseChangesBasedOnAStaleVersion(InterceptorChain chain, ConflictResolver conflicts) throws Exception {
+        conflicts.detectConflicts(unseenEvents -> !unseenEvents.isEmpty());
+        return chain.proceed();
     }
 
     // ---- received and registered --------------------------------------------------------------

@@ -48,6 +48,27 @@ class ExtendDeadlineTest {
     }
 
     @Test
+    void anExtensionBasedOnTheCurrentVersionIsAccepted() {
+        // given an application at version 0
+        fixture.given(received())
+                // when the reviewer extends it, having seen version 0
+                .when(new ExtendDeadline(REQUEST_ID, 0L, 10, REASON, EXTENDED_ON), as(REVIEWER))
+                // then
+                .expectEvents(new DeadlineExtended(REQUEST_ID, 10, REASON, REVIEWER.username(), EXTENDED_ON));
+    }
+
+    @Test
+    void anExtensionBasedOnAStaleVersionIsAConflictBeforeAnyRule() {
+        // given an application that was already extended (version 1)
+        fixture.given(received(), new DeadlineExtended(REQUEST_ID, 5, REASON, HEAD.username(), EXTENDED_ON))
+                // when a reviewer who saw version 0 extends it
+                .when(new ExtendDeadline(REQUEST_ID, 0L, 10, REASON, EXTENDED_ON), as(REVIEWER))
+                // then it is a conflict (409), not the rule "only once" (422)
+                .expectNoEvents()
+                .expectException(org.axonframework.modelling.command.ConflictingAggregateVersionException.class);
+    }
+
+    @Test
     void theOfficeHeadExtendsTheAnswerPeriod() {
         // given
         fixture.given(received())
