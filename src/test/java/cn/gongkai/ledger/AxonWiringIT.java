@@ -47,4 +47,24 @@ class AxonWiringIT {
         assertThat(transactionManager).isInstanceOf(SpringTransactionManager.class);
         assertThat(eventSerializer).isInstanceOf(JacksonSerializer.class);
     }
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    @Test
+    void theOpenApiDescriptionIsServedAndCoversEveryCommand() {
+        Api.Response docs = new Api(port).get(null, "/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("paths").propertyNames()).contains(
+                "/api/requests", "/api/requests/{requestId}", "/api/requests/{requestId}/correction-request",
+                "/api/requests/{requestId}/correction-receipt", "/api/requests/{requestId}/consultation",
+                "/api/requests/{requestId}/consultation/answer", "/api/requests/{requestId}/extension",
+                "/api/requests/{requestId}/fee-notice", "/api/requests/{requestId}/fee-payment",
+                "/api/requests/{requestId}/fee-waiver", "/api/requests/{requestId}/answer-draft",
+                "/api/requests/{requestId}/answer-draft/approval", "/api/requests/{requestId}/answer-draft/return",
+                "/api/requests/{requestId}/answer", "/api/requests/{requestId}/withdrawal",
+                "/api/requests/{requestId}/lapse", "/api/requests/{requestId}/carry-forward",
+                "/api/requests/{requestId}/outcome-correction", "/api/requests/{requestId}/category-correction",
+                "/api/requests/{requestId}/archive", "/api/calendar/{year}");
+    }
 }
