@@ -29,4 +29,22 @@ public class AgencyDirectory {
                 .query(Agency.class)
                 .list();
     }
+
+    /** {@code id} and every agency below it, at any depth (a county with its departments and townships). */
+    public List<String> subtree(String id) {
+        return jdbc.sql("""
+                        with recursive below(id) as (
+                            select id from agency where id = ?
+                            union
+                            select a.id from agency a join below b on a.parent_id = b.id)
+                        select id from below order by id""")
+                .param(id)
+                .query(String.class)
+                .list();
+    }
+
+    /** Every agency, by id. */
+    public List<Agency> all() {
+        return jdbc.sql("select id, name, parent_id from agency order by id").query(Agency.class).list();
+    }
 }

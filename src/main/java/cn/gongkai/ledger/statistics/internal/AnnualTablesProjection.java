@@ -1,0 +1,215 @@
+package cn.gongkai.ledger.statistics.internal;
+
+import cn.gongkai.ledger.access.Actor;
+import cn.gongkai.ledger.requests.ApplicantCategory;
+import cn.gongkai.ledger.requests.Outcome;
+import cn.gongkai.ledger.requests.events.ApplicantCategoryCorrected;
+import cn.gongkai.ledger.requests.events.OutcomeCorrected;
+import cn.gongkai.ledger.requests.events.RequestConcluded;
+import cn.gongkai.ledger.requests.events.RequestReceived;
+import cn.gongkai.ledger.requests.write.carryforward.CarryForward;
+import cn.gongkai.ledger.statistics.TableColumn;
+import cn.gongkai.ledger.statistics.TableRow;
+import cn.gongkai.ledger.statistics.events.YearClosed;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.MetaData;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts part 三 from the request events, by business dates: an application counts as received in
+ * the year of its legal receipt date, as resolved (in its outcome row) in the year of its
+ * conclusion date. Corrections after the fact move the counts they affect.
+ *
+ * <p>It also completes the year close: on {@link YearClosed} it carries forward every application
+ * open at the end of that year, and an application registered later with a receipt date in a
+ * closed year is carried forward as soon as it is seen. Both only in live processing, never while
+ * replaying: the carry-forward events are already in the store then. One segment keeps this
+ * processor's view in global order, which is what makes the sweep complete.
+ */
+@Component
+@ProcessingGroup(AnnualTablesProjection.PROCESSING_GROUP)
+class AnnualTablesProjection {
+
+    static final String PROCESSING_GROUP = "annual-tables";
+    private static final String YEAR_CLOSE_JOB = "year-close";
+
+    private final JdbcClient jdbc;
+    private final CommandGateway commands;
+
+    AnnualTablesProjection(JdbcClient jdbc, CommandGateway commands) {
+        this.jdbc = jdbc;
+        this.commands = commands;
+    }
+
+    @EventHandler
+    void on(RequestReceived event, @SequenceNumber long sequenceNumber, ReplayStatus replay) {
+        int inserted = jdbc.sql("""
+                        insert into statistics_application (request_id, agency_id, registration_number, category,
+                            received_on, version)
+                        values (:id, :agency, :number, :category, :received, :version)
+                        on conflict (request_id) do nothing""")
+                .param("id", event.requestId())
+                .param("agency", event.agencyId())
+                .param("number", event.registrationNumber())
+                .param("category", event.applicantCategory().name())
+                .param("received", event.receivedOn())
+                .param("version", sequenceNumber)
+                .update();
+        if (inserted == 0) {
+            return;
+        }
+        count(event.agencyId(), event.receivedOn().getYear(), TableRow.RECEIVED, event.applicantCategory(), 1);
+        if (!replay.isReplay()) {
+            carryIntoClosedYears(event);
+        }
+    }
+
+    @EventHandler
+    void on(RequestConcluded event, @SequenceNumber long sequenceNumber) {
+        applicationBefore(event.requestId(), sequenceNumber).ifPresent(application -> {
+            jdbc.sql("update statistics_application set concluded_on = :concluded, outcome = :outcome, version = :version"
+                            + " where request_id = :id")
+                    .param("concluded", event.concludedOn())
+                    .param("outcome", event.outcome().name())
+                    .param("version", sequenceNumber)
+                    .param("id", event.requestId())
+                    .update();
+            int year = event.concludedOn().getYear();
+            count(application.agencyId(), year, TableRow.of(event.outcome()), application.category(), 1);
+            count(application.agencyId(), year, TableRow.RESOLVED_TOTAL, application.category(), 1);
+        });
+    }
+
+    @EventHandler
+    void on(OutcomeCorrected event, @SequenceNumber long sequenceNumber) {
+        applicationBefore(event.requestId(), sequenceNumber).ifPresent(application -> {
+            jdbc.sql("update statistics_application set outcome = :outcome, version = :version where request_id = :id")
+                    .param("outcome", event.correctedOutcome().name())
+                    .param("version", sequenceNumber)
+                    .param("id", event.requestId())
+                    .update();
+            int year = application.concludedOn().getYear();
+            count(application.agencyId(), year, TableRow.of(application.outcome()), application.category(), -1);
+            count(application.agencyId(), year, TableRow.of(event.correctedOutcome()), application.category(), 1);
+        });
+    }
+
+    @EventHandler
+    void on(ApplicantCategoryCorrected event, @SequenceNumber long sequenceNumber) {
+        applicationBefore(event.requestId(), sequenceNumber).ifPresent(application -> {
+            jdbc.sql("update statistics_application set category = :category, version = :version where request_id = :id")
+                    .param("category", event.correctedCategory().name())
+                    .param("version", sequenceNumber)
+                    .param("id", event.requestId())
+                    .update();
+            String agency = application.agencyId();
+            ApplicantCategory from = application.category();
+            ApplicantCategory to = event.correctedCategory();
+            moveColumn(agency, application.receivedOn().getYear(), TableRow.RECEIVED, from, to);
+            if (application.concludedOn() != null) {
+                int year = application.concludedOn().getYear();
+                moveColumn(agency, year, TableRow.of(application.outcome()), from, to);
+                moveColumn(agency, year, TableRow.RESOLVED_TOTAL, from, to);
+            }
+        });
+    }
+
+    @EventHandler
+    void on(YearClosed event, ReplayStatus replay) {
+        jdbc.sql("insert into statistics_closed_year (agency_id, year, closed_on) values (:agency, :year, :on)"
+                        + " on conflict do nothing")
+                .param("agency", event.agencyId())
+                .param("year", event.year())
+                .param("on", event.closedOn())
+                .update();
+        if (replay.isReplay()) {
+            return;
+        }
+        LocalDate yearEnd = LocalDate.of(event.year(), 12, 31);
+        List<UUID> open = jdbc.sql("""
+                        select request_id from statistics_application
+                        where agency_id = :agency and received_on <= :end and (concluded_on is null or concluded_on > :end)
+                        order by registration_number""")
+                .param("agency", event.agencyId())
+                .param("end", yearEnd)
+                .query(UUID.class)
+                .list();
+        open.forEach(requestId -> carryForward(requestId, event.agencyId(), event.year()));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("truncate table statistics_application, statistics_count, statistics_closed_year").update();
+    }
+
+    /** A late registration into a closed year is carried forward from each closed year since its receipt. */
+    private void carryIntoClosedYears(RequestReceived event) {
+        jdbc.sql("select year from statistics_closed_year where agency_id = :agency and year >= :year order by year")
+                .param("agency", event.agencyId())
+                .param("year", event.receivedOn().getYear())
+                .query(Integer.class)
+                .list()
+                .forEach(year -> carryForward(event.requestId(), event.agencyId(), year));
+    }
+
+    private void carryForward(UUID requestId, String agencyId, int year) {
+        MetaData actor = MetaData.from(Actor.system(YEAR_CLOSE_JOB, agencyId).toMetaData());
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new CarryForward(requestId, year))
+                .andMetaData(actor));
+    }
+
+    private void count(String agency, int year, TableRow row, ApplicantCategory category, long delta) {
+        add(agency, year, row, TableColumn.of(category), delta);
+        add(agency, year, row, TableColumn.TOTAL, delta);
+    }
+
+    private void moveColumn(String agency, int year, TableRow row, ApplicantCategory from, ApplicantCategory to) {
+        add(agency, year, row, TableColumn.of(from), -1);
+        add(agency, year, row, TableColumn.of(to), 1);
+    }
+
+    private void add(String agency, int year, TableRow row, TableColumn column, long delta) {
+        jdbc.sql("""
+                        insert into statistics_count (agency_id, year, row_code, column_code, value)
+                        values (:agency, :year, :row, :column, :delta)
+                        on conflict (agency_id, year, row_code, column_code)
+                        do update set value = statistics_count.value + excluded.value""")
+                .param("agency", agency)
+                .param("year", year)
+                .param("row", row.name())
+                .param("column", column.name())
+                .param("delta", delta)
+                .update();
+    }
+
+    /** The application as counted so far, if this event was not applied yet (redelivery is harmless). */
+    private Optional<CountedApplication> applicationBefore(UUID requestId, long sequenceNumber) {
+        return jdbc.sql("""
+                        select agency_id, category, received_on, concluded_on, outcome from statistics_application
+                        where request_id = :id and version < :version""")
+                .param("id", requestId)
+                .param("version", sequenceNumber)
+                .query((rs, row) -> new CountedApplication(
+                        rs.getString("agency_id"),
+                        ApplicantCategory.valueOf(rs.getString("category")),
+                        rs.getObject("received_on", LocalDate.class),
+                        rs.getObject("concluded_on", LocalDate.class),
+                        rs.getString("outcome") == null ? null : Outcome.valueOf(rs.getString("outcome"))))
+                .optional();
+    }
+
+    private record CountedApplication(String agencyId, ApplicantCategory category, LocalDate receivedOn,
+                                      LocalDate concludedOn, Outcome outcome) {
+    }
+}
