@@ -1,0 +1,122 @@
+package cn.gongkai.ledger.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.gongkai.ledger.Api;
+import cn.gongkai.ledger.Api.Response;
+import cn.gongkai.ledger.LedgerIntegrationTest;
+import cn.gongkai.ledger.platform.BusinessClock;
+import cn.gongkai.ledger.requests.RequestJson;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** Closing a year: complete, idempotent, and the tables stay right after late registrations and conclusions. */
+@LedgerIntegrationTest
+@TestPropertySource(properties = "gongkai.test.database=year-close")
+class YearCloseIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
+
+    @Test
+    void closingCarriesForwardEveryOpenApplicationOnceAndLateEntriesKeepTheTablesRight() {
+        Api api = new Api(port);
+        // given 2023: one application still open, one concluded within the year
+        String open = register(api, LocalDate.of(2023, 6, 1));
+        String concluded = register(api, LocalDate.of(2023, 6, 2));
+        conclude(api, concluded, LocalDate.of(2023, 6, 20));
+
+        // when the head closes 2023, twice
+        assertThat(api.post("head-kaifaqu", "/api/statistics/2023/close", "").status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> carriedFrom(api, open).contains(2023));
+        assertThat(api.post("head-kaifaqu", "/api/statistics/2023/close", "").status()).isEqualTo(202);
+
+        // then only the open one was carried forward, once, and the year was closed once
+        assertThat(carriedFrom(api, concluded)).isEmpty();
+        assertThat(jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = 'kaifaqu:2023'")
+                .query(Long.class).single()).isEqualTo(1);
+
+        // when an application received in 2023 is registered only now
+        String late = register(api, LocalDate.of(2023, 11, 30));
+
+        // then it is carried forward from the closed year by itself
+        await().atMost(Duration.ofSeconds(30)).until(() -> carriedFrom(api, late).contains(2023));
+        assertThat(carriedFrom(api, open)).containsExactly(2023);
+
+        // when the open one turns out to have been answered on 28 December 2023
+        conclude(api, open, LocalDate.of(2023, 12, 28));
+
+        // then 2023 counts it as resolved, only the late one is carried forward, and 2024 agrees
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode cells = part3(api, 2023);
+            assertThat(cells.get("RECEIVED").get("TOTAL").asLong()).isEqualTo(3);
+            assertThat(cells.get("RESOLVED_TOTAL").get("TOTAL").asLong()).isEqualTo(2);
+            assertThat(cells.get("CARRIED_FORWARD").get("TOTAL").asLong()).isEqualTo(1);
+        });
+        assertThat(part3(api, 2024).get("CARRIED_OVER").get("TOTAL").asLong()).isEqualTo(1);
+        assertThat(api.get("head-kaifaqu", "/api/statistics/2023").json().get("reconciled").asBoolean()).isTrue();
+        assertThat(api.get("head-kaifaqu", "/api/statistics/2024").json().get("reconciled").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theCurrentYearCannotBeClosedAndOnlyTheHeadClosesAYear() {
+        Api api = new Api(port);
+        int thisYear = BusinessClock.today(clock).getYear();
+
+        Response early = api.post("head-kaifaqu", "/api/statistics/" + thisYear + "/close", "");
+        Response byHandler = api.post("handler-kaifaqu", "/api/statistics/2022/close", "");
+
+        assertThat(early.status()).isEqualTo(422);
+        assertThat(early.json().get("rule").asText()).isEqualTo("CloseAfterYearEnd");
+        assertThat(byHandler.status()).isEqualTo(403);
+    }
+
+    @Test
+    void anotherAgencysTablesAreNotFound() {
+        Api api = new Api(port);
+        assertThat(api.get("handler-yicheng", "/api/statistics/2023?agency=kaifaqu").status()).isEqualTo(404);
+    }
+
+    private static JsonNode part3(Api api, int year) {
+        return api.get("head-kaifaqu", "/api/statistics/" + year).json().get("part3").get("cells");
+    }
+
+    private static String register(Api api, LocalDate receivedOn) {
+        Response registered = api.post("handler-kaifaqu", "/api/requests", RequestJson.received(receivedOn));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        return registered.json().get("requestId").asText();
+    }
+
+    private static void conclude(Api api, String id, LocalDate on) {
+        String path = "/api/requests/" + id;
+        List<Response> steps = List.of(
+                api.post("handler-kaifaqu", path + "/answer-draft", """
+                        {"outcome":"DISCLOSED","legalBasis":"条例第三十六条","text":"答复","draftedOn":"%s"}""".formatted(on)),
+                api.post("reviewer-kaifaqu", path + "/answer-draft/approval", RequestJson.date("approvedOn", on)),
+                api.post("handler-kaifaqu", path + "/answer", RequestJson.date("answeredOn", on)));
+        assertThat(steps).allSatisfy(step -> assertThat(step.status()).as(step.toString()).isEqualTo(200));
+    }
+
+    private static List<Integer> carriedFrom(Api api, String id) {
+        List<Integer> years = new ArrayList<>();
+        api.get("handler-kaifaqu", "/api/requests/" + id).json().get("carriedForwardFrom")
+                .forEach(year -> years.add(year.asInt()));
+        return years;
+    }
+}
