@@ -2,7 +2,9 @@ package cn.gongkai.ledger.statistics;
 
 import cn.gongkai.ledger.requests.ApplicantCategory;
 import cn.gongkai.ledger.requests.Outcome;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -33,29 +35,59 @@ public class AnnualTables {
 
     /** Part 三 summed over {@code agencyIds} (a roll-up), shown as {@code label}'s table. */
     public Part3Table part3(String label, Collection<String> agencyIds, int year) {
-        Map<TableColumn, Long> balanceBefore = new EnumMap<>(TableColumn.class);
-        Map<TableColumn, Long> balanceAtEnd = new EnumMap<>(TableColumn.class);
-        Part3Table.Builder table = Part3Table.builder(label, year, closed(agencyIds, year));
-        jdbc.sql("""
+        return assemble(label, year, closed(agencyIds, year), jdbc.sql("""
                         select year, row_code, column_code, sum(value) as value from statistics_count
                         where agency_id in (:agencies) and year <= :year
                         group by year, row_code, column_code""")
                 .param("agencies", agencyIds)
+                .param("year", year));
+    }
+
+    /**
+     * Part 三 as it stood at {@code at}: only the changes recorded up to that instant count. Reads the
+     * change log, so it costs in proportion to the changes of the years up to {@code year}.
+     */
+    public Part3Table part3AsOf(String label, Collection<String> agencyIds, int year, Instant at) {
+        long closed = jdbc.sql("""
+                        select count(*) from statistics_closed_year
+                        where agency_id in (:agencies) and year = :year and recorded_at <= :at""")
+                .param("agencies", agencyIds)
                 .param("year", year)
-                .query(rs -> {
-                    int countYear = rs.getInt("year");
-                    TableRow row = TableRow.valueOf(rs.getString("row_code"));
-                    TableColumn column = TableColumn.valueOf(rs.getString("column_code"));
-                    long value = rs.getLong("value");
-                    if (countYear == year) {
-                        table.set(row, column, value);
-                    }
-                    long balance = row == TableRow.RECEIVED ? value : row == TableRow.RESOLVED_TOTAL ? -value : 0;
-                    balanceAtEnd.merge(column, balance, Long::sum);
-                    if (countYear < year) {
-                        balanceBefore.merge(column, balance, Long::sum);
-                    }
-                });
+                .param("at", at.atOffset(ZoneOffset.UTC))
+                .query(Long.class)
+                .single();
+        return assemble(label, year, closed == agencyIds.size(), jdbc.sql("""
+                        select year, row_code, column_code, sum(delta) as value from statistics_count_change
+                        where agency_id in (:agencies) and year <= :year and recorded_at <= :at
+                        group by year, row_code, column_code""")
+                .param("agencies", agencyIds)
+                .param("year", year)
+                .param("at", at.atOffset(ZoneOffset.UTC)));
+    }
+
+    /**
+     * Builds a table from counter rows (year, row, column, value) of the years up to {@code year}:
+     * the year's own rows as they are, carried over and forward as the running balance
+     * (received − resolved) before and through the year.
+     */
+    private static Part3Table assemble(String label, int year, boolean closed, JdbcClient.StatementSpec counters) {
+        Map<TableColumn, Long> balanceBefore = new EnumMap<>(TableColumn.class);
+        Map<TableColumn, Long> balanceAtEnd = new EnumMap<>(TableColumn.class);
+        Part3Table.Builder table = Part3Table.builder(label, year, closed);
+        counters.query(rs -> {
+            int countYear = rs.getInt("year");
+            TableRow row = TableRow.valueOf(rs.getString("row_code"));
+            TableColumn column = TableColumn.valueOf(rs.getString("column_code"));
+            long value = rs.getLong("value");
+            if (countYear == year) {
+                table.set(row, column, value);
+            }
+            long balance = row == TableRow.RECEIVED ? value : row == TableRow.RESOLVED_TOTAL ? -value : 0;
+            balanceAtEnd.merge(column, balance, Long::sum);
+            if (countYear < year) {
+                balanceBefore.merge(column, balance, Long::sum);
+            }
+        });
         for (TableColumn column : TableColumn.values()) {
             table.set(TableRow.CARRIED_OVER, column, balanceBefore.getOrDefault(column, 0L));
             table.set(TableRow.CARRIED_FORWARD, column, balanceAtEnd.getOrDefault(column, 0L));

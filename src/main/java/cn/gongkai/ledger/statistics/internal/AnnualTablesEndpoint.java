@@ -9,7 +9,17 @@ import cn.gongkai.ledger.statistics.Part3Table;
 import cn.gongkai.ledger.statistics.ReconciliationFailure;
 import cn.gongkai.ledger.statistics.TableColumn;
 import cn.gongkai.ledger.statistics.TableRow;
+import cn.gongkai.ledger.statistics.Part4Source;
+import cn.gongkai.ledger.statistics.Part4Table;
+import cn.gongkai.ledger.statistics.PublishedDifference;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,13 +41,20 @@ class AnnualTablesEndpoint {
     private final AgencyDirectory agencies;
     private final CurrentActor currentActor;
     private final YearClose yearClose;
+    private final Publications publications;
+    private final CommandGateway commands;
+    private final ObjectProvider<Part4Source> part4Source;
 
     AnnualTablesEndpoint(AnnualTables tables, AgencyDirectory agencies, CurrentActor currentActor,
-                         YearClose yearClose) {
+                         YearClose yearClose, Publications publications, CommandGateway commands,
+                         ObjectProvider<Part4Source> part4Source) {
         this.tables = tables;
         this.agencies = agencies;
         this.currentActor = currentActor;
         this.yearClose = yearClose;
+        this.publications = publications;
+        this.commands = commands;
+        this.part4Source = part4Source;
     }
 
     @GetMapping
@@ -47,9 +64,81 @@ class AnnualTablesEndpoint {
         Scope scope = scope(agency, rollup);
         Part3Table part3 = tables.part3(scope.agencyId(), scope.agencyIds(), year);
         Part3Table previous = tables.part3(scope.agencyId(), scope.agencyIds(), year - 1);
-        List<ReconciliationFailure> failures = tables.reconcile(scope.agencyIds(), part3, previous);
+        return view(scope, year, rollup, part3, previous, null);
+    }
+
+    /** The tables as they stood at {@code at} (ISO instant or offset date-time), by recorded time. */
+    @GetMapping("/as-of")
+    @PreAuthorize("hasAnyRole('HANDLER','REVIEWER','HEAD','AUDITOR')")
+    TablesView asOf(@PathVariable int year, @RequestParam OffsetDateTime at,
+                    @RequestParam(required = false) String agency,
+                    @RequestParam(defaultValue = "false") boolean rollup) {
+        Scope scope = scope(agency, rollup);
+        Instant instant = at.toInstant();
+        Part3Table part3 = tables.part3AsOf(scope.agencyId(), scope.agencyIds(), year, instant);
+        Part3Table previous = tables.part3AsOf(scope.agencyId(), scope.agencyIds(), year - 1, instant);
+        return view(scope, year, rollup, part3, previous, instant);
+    }
+
+    /** Publishes the closed year's report: the tables as they are now are recorded in the event. */
+    @PostMapping("/publish")
+    @PreAuthorize("hasRole('HEAD')")
+    ResponseEntity<Published> publish(@PathVariable int year) {
+        String agencyId = currentActor.current().agencyId();
+        Part3Table part3 = tables.part3(agencyId, year);
+        Part4Table part4 = part4(List.of(agencyId), year);
+        commands.sendAndWait(new PublishReport(agencyId, year, codes(part3), codes(part4)));
+        return ResponseEntity.ok(new Published(agencyId, year, codes(part3), codes(part4)));
+    }
+
+    /** Cell by cell, how today's tables differ from the latest published version, and why. */
+    @GetMapping("/publication-diff")
+    @PreAuthorize("hasAnyRole('HANDLER','REVIEWER','HEAD','AUDITOR')")
+    ResponseEntity<PublicationDiff> publicationDiff(@PathVariable int year) {
+        String agencyId = currentActor.current().agencyId();
+        Publications.Published published = publications.latest(agencyId, year)
+                .orElseThrow(() -> new NotFound("publication " + agencyId + ":" + year));
+        List<PublishedDifference> differences = new ArrayList<>(
+                publications.part3Differences(agencyId, published, tables.part3(agencyId, year)));
+        differences.addAll(publications.part4Differences(published, codes(part4(List.of(agencyId), year))));
+        return ResponseEntity.ok(new PublicationDiff(agencyId, year, published.version(), published.publishedAt(),
+                published.publishedBy(), differences.isEmpty(), differences));
+    }
+
+    private TablesView view(Scope scope, int year, boolean rollup, Part3Table part3, Part3Table previous, Instant asOf) {
+        List<ReconciliationFailure> failures = new ArrayList<>(tables.reconcile(scope.agencyIds(), part3, previous));
+        Part4Table part4 = asOf == null ? part4(scope.agencyIds(), year) : null;
+        if (part4 != null) {
+            part4Source.ifAvailable(source -> source.check(part4).forEach(message -> failures.add(
+                    new ReconciliationFailure("Part4TotalIsSumOfResults", message, message, List.of(), List.of()))));
+        }
         return new TablesView(scope.agencyId(), scope.agencyName(), year, part3.closed(), rollup, scope.agencyIds(),
-                part3, failures.isEmpty(), failures);
+                asOf, part3, part4, failures.isEmpty(), failures);
+    }
+
+    private Part4Table part4(List<String> agencyIds, int year) {
+        Part4Source source = part4Source.getIfAvailable();
+        return source == null ? Part4Table.empty(agencyIds.getFirst(), year) : source.part4(agencyIds, year);
+    }
+
+    private static Map<String, Map<String, Long>> codes(Part3Table table) {
+        Map<String, Map<String, Long>> cells = new LinkedHashMap<>();
+        table.cells().forEach((row, columns) -> {
+            Map<String, Long> byColumn = new LinkedHashMap<>();
+            columns.forEach((column, value) -> byColumn.put(column.name(), value));
+            cells.put(row.name(), byColumn);
+        });
+        return cells;
+    }
+
+    private static Map<String, Map<String, Long>> codes(Part4Table table) {
+        Map<String, Map<String, Long>> cells = new LinkedHashMap<>();
+        table.cells().forEach((group, columns) -> {
+            Map<String, Long> byColumn = new LinkedHashMap<>();
+            columns.forEach((column, value) -> byColumn.put(column.name(), value));
+            cells.put(group.name(), byColumn);
+        });
+        return cells;
     }
 
     @GetMapping("/cells/{row}/{column}")
@@ -84,9 +173,18 @@ class AnnualTablesEndpoint {
     private record Scope(String agencyId, String agencyName, List<String> agencyIds) {
     }
 
+    /** The tables of an agency-year; {@code asOf} is set when they are shown as they stood at a past instant. */
     record TablesView(String agencyId, String agencyName, int year, boolean closed, boolean rollup,
-                      List<String> agencies, Part3Table part3, boolean reconciled,
+                      List<String> agencies, Instant asOf, Part3Table part3, Part4Table part4, boolean reconciled,
                       List<ReconciliationFailure> reconciliationFailures) {
+    }
+
+    record Published(String agencyId, int year, Map<String, Map<String, Long>> part3,
+                     Map<String, Map<String, Long>> part4) {
+    }
+
+    record PublicationDiff(String agencyId, int year, int publishedVersion, Instant publishedAt, String publishedBy,
+                           boolean unchanged, List<PublishedDifference> differences) {
     }
 
     record CloseAccepted(String agencyId, int year, String message, String messageEn) {

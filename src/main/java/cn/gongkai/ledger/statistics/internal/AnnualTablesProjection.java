@@ -10,8 +10,11 @@ import cn.gongkai.ledger.requests.events.RequestReceived;
 import cn.gongkai.ledger.requests.write.carryforward.CarryForward;
 import cn.gongkai.ledger.statistics.TableColumn;
 import cn.gongkai.ledger.statistics.TableRow;
+import cn.gongkai.ledger.statistics.events.ReportPublished;
 import cn.gongkai.ledger.statistics.events.YearClosed;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,12 +22,14 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.MetaData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Counts part 三 from the request events, by business dates: an application counts as received in
@@ -46,14 +51,17 @@ class AnnualTablesProjection {
 
     private final JdbcClient jdbc;
     private final CommandGateway commands;
+    private final JsonMapper json;
 
-    AnnualTablesProjection(JdbcClient jdbc, CommandGateway commands) {
+    AnnualTablesProjection(JdbcClient jdbc, CommandGateway commands, JsonMapper json) {
         this.jdbc = jdbc;
         this.commands = commands;
+        this.json = json;
     }
 
     @EventHandler
-    void on(RequestReceived event, @SequenceNumber long sequenceNumber, ReplayStatus replay) {
+    void on(RequestReceived event, @SequenceNumber long sequenceNumber, ReplayStatus replay,
+            EventMessage<?> message) {
         int inserted = jdbc.sql("""
                         insert into statistics_application (request_id, agency_id, registration_number, category,
                             received_on, version)
@@ -69,14 +77,15 @@ class AnnualTablesProjection {
         if (inserted == 0) {
             return;
         }
-        count(event.agencyId(), event.receivedOn().getYear(), TableRow.RECEIVED, event.applicantCategory(), 1);
+        Cause cause = new Cause(message, event.requestId(), event.registrationNumber());
+        count(cause, event.agencyId(), event.receivedOn().getYear(), TableRow.RECEIVED, event.applicantCategory(), 1);
         if (!replay.isReplay()) {
             carryIntoClosedYears(event);
         }
     }
 
     @EventHandler
-    void on(RequestConcluded event, @SequenceNumber long sequenceNumber) {
+    void on(RequestConcluded event, @SequenceNumber long sequenceNumber, EventMessage<?> message) {
         applicationBefore(event.requestId(), sequenceNumber).ifPresent(application -> {
             jdbc.sql("update statistics_application set concluded_on = :concluded, outcome = :outcome, version = :version"
                             + " where request_id = :id")
@@ -85,53 +94,57 @@ class AnnualTablesProjection {
                     .param("version", sequenceNumber)
                     .param("id", event.requestId())
                     .update();
+            Cause cause = application.cause(message);
             int year = event.concludedOn().getYear();
-            count(application.agencyId(), year, TableRow.of(event.outcome()), application.category(), 1);
-            count(application.agencyId(), year, TableRow.RESOLVED_TOTAL, application.category(), 1);
+            count(cause, application.agencyId(), year, TableRow.of(event.outcome()), application.category(), 1);
+            count(cause, application.agencyId(), year, TableRow.RESOLVED_TOTAL, application.category(), 1);
         });
     }
 
     @EventHandler
-    void on(OutcomeCorrected event, @SequenceNumber long sequenceNumber) {
+    void on(OutcomeCorrected event, @SequenceNumber long sequenceNumber, EventMessage<?> message) {
         applicationBefore(event.requestId(), sequenceNumber).ifPresent(application -> {
             jdbc.sql("update statistics_application set outcome = :outcome, version = :version where request_id = :id")
                     .param("outcome", event.correctedOutcome().name())
                     .param("version", sequenceNumber)
                     .param("id", event.requestId())
                     .update();
+            Cause cause = application.cause(message);
             int year = application.concludedOn().getYear();
-            count(application.agencyId(), year, TableRow.of(application.outcome()), application.category(), -1);
-            count(application.agencyId(), year, TableRow.of(event.correctedOutcome()), application.category(), 1);
+            count(cause, application.agencyId(), year, TableRow.of(application.outcome()), application.category(), -1);
+            count(cause, application.agencyId(), year, TableRow.of(event.correctedOutcome()), application.category(), 1);
         });
     }
 
     @EventHandler
-    void on(ApplicantCategoryCorrected event, @SequenceNumber long sequenceNumber) {
+    void on(ApplicantCategoryCorrected event, @SequenceNumber long sequenceNumber, EventMessage<?> message) {
         applicationBefore(event.requestId(), sequenceNumber).ifPresent(application -> {
             jdbc.sql("update statistics_application set category = :category, version = :version where request_id = :id")
                     .param("category", event.correctedCategory().name())
                     .param("version", sequenceNumber)
                     .param("id", event.requestId())
                     .update();
+            Cause cause = application.cause(message);
             String agency = application.agencyId();
             ApplicantCategory from = application.category();
             ApplicantCategory to = event.correctedCategory();
-            moveColumn(agency, application.receivedOn().getYear(), TableRow.RECEIVED, from, to);
+            moveColumn(cause, agency, application.receivedOn().getYear(), TableRow.RECEIVED, from, to);
             if (application.concludedOn() != null) {
                 int year = application.concludedOn().getYear();
-                moveColumn(agency, year, TableRow.of(application.outcome()), from, to);
-                moveColumn(agency, year, TableRow.RESOLVED_TOTAL, from, to);
+                moveColumn(cause, agency, year, TableRow.of(application.outcome()), from, to);
+                moveColumn(cause, agency, year, TableRow.RESOLVED_TOTAL, from, to);
             }
         });
     }
 
     @EventHandler
-    void on(YearClosed event, ReplayStatus replay) {
-        jdbc.sql("insert into statistics_closed_year (agency_id, year, closed_on) values (:agency, :year, :on)"
-                        + " on conflict do nothing")
+    void on(YearClosed event, ReplayStatus replay, EventMessage<?> message) {
+        jdbc.sql("insert into statistics_closed_year (agency_id, year, closed_on, recorded_at)"
+                        + " values (:agency, :year, :on, :at) on conflict do nothing")
                 .param("agency", event.agencyId())
                 .param("year", event.year())
                 .param("on", event.closedOn())
+                .param("at", message.getTimestamp().atOffset(ZoneOffset.UTC))
                 .update();
         if (replay.isReplay()) {
             return;
@@ -148,9 +161,28 @@ class AnnualTablesProjection {
         open.forEach(requestId -> carryForward(requestId, event.agencyId(), event.year()));
     }
 
+    @EventHandler
+    void on(ReportPublished event, EventMessage<?> message) {
+        jdbc.sql("""
+                        insert into statistics_publication (agency_id, year, version, published_on, published_at,
+                            published_by, part3, part4)
+                        values (:agency, :year, :version, :on, :at, :by, cast(:part3 as jsonb), cast(:part4 as jsonb))
+                        on conflict do nothing""")
+                .param("agency", event.agencyId())
+                .param("year", event.year())
+                .param("version", event.version())
+                .param("on", event.publishedOn())
+                .param("at", message.getTimestamp().atOffset(ZoneOffset.UTC))
+                .param("by", event.publishedBy())
+                .param("part3", json.writeValueAsString(event.part3()))
+                .param("part4", json.writeValueAsString(event.part4()))
+                .update();
+    }
+
     @ResetHandler
     void reset() {
-        jdbc.sql("truncate table statistics_application, statistics_count, statistics_closed_year").update();
+        jdbc.sql("truncate table statistics_application, statistics_count, statistics_count_change,"
+                + " statistics_closed_year, statistics_publication").update();
     }
 
     /** A late registration into a closed year is carried forward from each closed year since its receipt. */
@@ -169,17 +201,34 @@ class AnnualTablesProjection {
                 .andMetaData(actor));
     }
 
-    private void count(String agency, int year, TableRow row, ApplicantCategory category, long delta) {
-        add(agency, year, row, TableColumn.of(category), delta);
-        add(agency, year, row, TableColumn.TOTAL, delta);
+    private void count(Cause cause, String agency, int year, TableRow row, ApplicantCategory category, long delta) {
+        add(cause, agency, year, row, TableColumn.of(category), delta);
+        add(cause, agency, year, row, TableColumn.TOTAL, delta);
     }
 
-    private void moveColumn(String agency, int year, TableRow row, ApplicantCategory from, ApplicantCategory to) {
-        add(agency, year, row, TableColumn.of(from), -1);
-        add(agency, year, row, TableColumn.of(to), 1);
+    private void moveColumn(Cause cause, String agency, int year, TableRow row, ApplicantCategory from,
+                            ApplicantCategory to) {
+        add(cause, agency, year, row, TableColumn.of(from), -1);
+        add(cause, agency, year, row, TableColumn.of(to), 1);
     }
 
-    private void add(String agency, int year, TableRow row, TableColumn column, long delta) {
+    /** Moves one counter and logs the change with its cause, in the same transaction. */
+    private void add(Cause cause, String agency, int year, TableRow row, TableColumn column, long delta) {
+        jdbc.sql("""
+                        insert into statistics_count_change (agency_id, year, row_code, column_code, delta, recorded_at,
+                            event_id, event_type, request_id, registration_number)
+                        values (:agency, :year, :row, :column, :delta, :at, :event, :type, :request, :number)""")
+                .param("agency", agency)
+                .param("year", year)
+                .param("row", row.name())
+                .param("column", column.name())
+                .param("delta", delta)
+                .param("at", cause.recordedAt().atOffset(ZoneOffset.UTC))
+                .param("event", cause.eventId())
+                .param("type", cause.eventType())
+                .param("request", cause.requestId())
+                .param("number", cause.registrationNumber())
+                .update();
         jdbc.sql("""
                         insert into statistics_count (agency_id, year, row_code, column_code, value)
                         values (:agency, :year, :row, :column, :delta)
@@ -196,12 +245,15 @@ class AnnualTablesProjection {
     /** The application as counted so far, if this event was not applied yet (redelivery is harmless). */
     private Optional<CountedApplication> applicationBefore(UUID requestId, long sequenceNumber) {
         return jdbc.sql("""
-                        select agency_id, category, received_on, concluded_on, outcome from statistics_application
+                        select agency_id, registration_number, category, received_on, concluded_on, outcome
+                        from statistics_application
                         where request_id = :id and version < :version""")
                 .param("id", requestId)
                 .param("version", sequenceNumber)
                 .query((rs, row) -> new CountedApplication(
+                        requestId,
                         rs.getString("agency_id"),
+                        rs.getString("registration_number"),
                         ApplicantCategory.valueOf(rs.getString("category")),
                         rs.getObject("received_on", LocalDate.class),
                         rs.getObject("concluded_on", LocalDate.class),
@@ -209,7 +261,22 @@ class AnnualTablesProjection {
                 .optional();
     }
 
-    private record CountedApplication(String agencyId, ApplicantCategory category, LocalDate receivedOn,
-                                      LocalDate concludedOn, Outcome outcome) {
+    private record CountedApplication(UUID requestId, String agencyId, String registrationNumber,
+                                      ApplicantCategory category, LocalDate receivedOn, LocalDate concludedOn,
+                                      Outcome outcome) {
+
+        Cause cause(EventMessage<?> message) {
+            return new Cause(message, requestId, registrationNumber);
+        }
+    }
+
+    /** The event behind a counter change: when it was recorded, which event, which application. */
+    private record Cause(Instant recordedAt, String eventId, String eventType, UUID requestId,
+                         String registrationNumber) {
+
+        Cause(EventMessage<?> message, UUID requestId, String registrationNumber) {
+            this(message.getTimestamp(), message.getIdentifier(), message.getPayloadType().getSimpleName(), requestId,
+                    registrationNumber);
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import cn.gongkai.ledger.access.Actor;
 import cn.gongkai.ledger.platform.BusinessClock;
 import cn.gongkai.ledger.platform.RuleViolation;
+import cn.gongkai.ledger.statistics.events.ReportPublished;
 import cn.gongkai.ledger.statistics.events.YearClosed;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,6 +24,7 @@ class ReportingYear {
     @AggregateIdentifier
     private String id;
     private boolean closed;
+    private int publishedVersions;
 
     protected ReportingYear() {
         // for Axon
@@ -53,5 +55,25 @@ class ReportingYear {
     void on(YearClosed event) {
         id = id(event.agencyId(), event.year());
         closed = true;
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(PublishReport command, MetaData metaData, Clock clock) {
+        Actor actor = Actor.from(metaData);
+        if (!actor.agencyId().equals(command.agencyId())) {
+            throw new RuleViolation("OwnAgencyOnly", "只能发布本机关的年度报告", "only the own agency's report can be published");
+        }
+        if (!closed) {
+            throw new RuleViolation("PublishAfterClose", "year",
+                    command.year() + "年尚未结转，不能发布年度报告", "close year " + command.year() + " before publishing");
+        }
+        apply(new ReportPublished(command.agencyId(), command.year(), publishedVersions + 1,
+                BusinessClock.today(clock), actor.username(), command.part3(), command.part4()));
+    }
+
+    @EventSourcingHandler
+    void on(ReportPublished event) {
+        publishedVersions = event.version();
     }
 }

@@ -1,0 +1,17 @@
+package cn.gongkai.ledger.statistics;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Where part 四 comes from: the disputes module implements it, so that the annual tables can
+ * include reconsideration and litigation without depending on how disputes are kept.
+ */
+public interface Part4Source {
+
+    /** Part 四 summed over the agencies for the year. */
+    Part4Table part4(Collection<String> agencyIds, int year);
+
+    /** The failures of part 四's rule (UPHELD + CORRECTED + OTHER + PENDING = TOTAL per group), in words. */
+    List<String> check(Part4Table table);
+}
