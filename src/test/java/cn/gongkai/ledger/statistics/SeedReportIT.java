@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import cn.gongkai.ledger.statistics.export.AnnualTablesDocument;
+import cn.gongkai.ledger.statistics.export.AnnualTablesExporter;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +31,9 @@ class SeedReportIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    AnnualTablesExporter exporter;
 
     @Test
     void the2021TableEqualsThePublishedOneAndTheOpenApplicationMovesTo2022() {
@@ -47,20 +53,26 @@ class SeedReportIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> historyTypes(api, open).contains("RequestCarriedForward")
                 && api.get("head-kaifaqu", "/api/statistics/2021").json().get("closed").asBoolean());
 
-        // then the 2021 table equals the published one, cell by cell, and reconciles
-        JsonNode tables = api.get("head-kaifaqu", "/api/statistics/2021").json();
+        // then the exported 2021 table equals the published one, cell by cell, and reconciles
+        Response export = api.get("head-kaifaqu", "/api/statistics/2021/export?format=JSON");
+        assertThat(export.status()).as(export.toString()).isEqualTo(200);
+        AnnualTablesDocument document = exporter.readJson(export.body());
+        Part3Table exported = document.part3Table();
         Part3Table published = PublishedReport.part3("/seed/zhumadian-edz-2021-annual-report.txt", "kaifaqu", 2021);
         List<String> differences = new ArrayList<>();
         for (TableRow row : TableRow.values()) {
             for (TableColumn column : TableColumn.values()) {
-                long ours = tables.get("part3").get("cells").get(row.name()).get(column.name()).asLong();
+                long ours = exported.cell(row, column);
                 if (ours != published.cell(row, column)) {
                     differences.add(row + "/" + column + ": ours " + ours + ", published " + published.cell(row, column));
                 }
             }
         }
         assertThat(differences).isEmpty();
-        assertThat(tables.get("reconciled").asBoolean()).isTrue();
+        assertThat(document.reconciliation().reconciled()).isTrue();
+        assertThat(document.agencyName()).isEqualTo("驻马店经济开发区管委会");
+        Response xlsx = api.get("head-kaifaqu", "/api/statistics/2021/export?format=XLSX");
+        assertThat(xlsx.status()).isEqualTo(200);
 
         // and the open application is 2022's carried-over one, shown in that cell's provenance
         JsonNode table2022 = api.get("head-kaifaqu", "/api/statistics/2022").json().get("part3").get("cells");

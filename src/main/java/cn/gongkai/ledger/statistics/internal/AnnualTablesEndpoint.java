@@ -19,7 +19,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import cn.gongkai.ledger.statistics.export.AnnualTablesExporter;
+import cn.gongkai.ledger.statistics.export.ExportFormat;
+import cn.gongkai.ledger.statistics.export.ExportedFile;
+import cn.gongkai.ledger.statistics.export.ExportedTables;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,10 +51,12 @@ class AnnualTablesEndpoint {
     private final Publications publications;
     private final CommandGateway commands;
     private final ObjectProvider<Part4Source> part4Source;
+    private final AnnualTablesExporter exporter;
 
     AnnualTablesEndpoint(AnnualTables tables, AgencyDirectory agencies, CurrentActor currentActor,
                          YearClose yearClose, Publications publications, CommandGateway commands,
-                         ObjectProvider<Part4Source> part4Source) {
+                         ObjectProvider<Part4Source> part4Source, AnnualTablesExporter exporter) {
+        this.exporter = exporter;
         this.tables = tables;
         this.agencies = agencies;
         this.currentActor = currentActor;
@@ -78,6 +87,23 @@ class AnnualTablesEndpoint {
         Part3Table part3 = tables.part3AsOf(scope.agencyId(), scope.agencyIds(), year, instant);
         Part3Table previous = tables.part3AsOf(scope.agencyId(), scope.agencyIds(), year - 1, instant);
         return view(scope, year, rollup, part3, previous, instant);
+    }
+
+    /** The tables in the official layout: {@code format} json (with the codes), csv, xlsx or html. */
+    @GetMapping("/export")
+    @PreAuthorize("hasAnyRole('HANDLER','REVIEWER','HEAD','AUDITOR')")
+    ResponseEntity<byte[]> export(@PathVariable int year, @RequestParam ExportFormat format,
+                                  @RequestParam(required = false) String agency,
+                                  @RequestParam(defaultValue = "false") boolean rollup) {
+        TablesView view = tables(year, agency, rollup);
+        ExportedFile file = exporter.export(new ExportedTables(view.agencyId(), view.agencyName(), year, view.part3(),
+                view.part4(), view.reconciliationFailures().stream().map(ReconciliationFailure::messageZh).toList()),
+                format);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(file.fileName()).build().toString())
+                .contentType(MediaType.parseMediaType(file.mediaType()))
+                .body(file.content());
     }
 
     /** Publishes the closed year's report: the tables as they are now are recorded in the event. */
