@@ -2,6 +2,7 @@ package cn.gongkai.ledger.platform;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
@@ -102,7 +103,9 @@ class ApiErrorHandler {
         return error(HttpStatus.UNPROCESSABLE_CONTENT, e.rule(), e.messageZh(), e.messageEn(), fields);
     }
 
-    @ExceptionHandler({NotFound.class, AggregateNotFoundException.class, NoResourceFoundException.class})
+    /** An id of another kind of stream (a dispute's id on a request's path) is not found either. */
+    @ExceptionHandler({NotFound.class, AggregateNotFoundException.class, NoResourceFoundException.class,
+            IncompatibleAggregateException.class})
     ResponseEntity<ApiError> notFound(Exception e) {
         return error(HttpStatus.NOT_FOUND, null, "未找到", "not found", List.of());
     }

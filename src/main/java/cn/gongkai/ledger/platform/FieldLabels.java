@@ -59,7 +59,15 @@ public final class FieldLabels {
             Map.entry("size", "每页条数"),
             Map.entry("holidays", "法定节假日"),
             Map.entry("adjustedWorkdays", "调休上班日"),
-            Map.entry("body", "请求内容"));
+            Map.entry("body", "请求内容"),
+            Map.entry("disputeId", "复议诉讼案件编号"),
+            Map.entry("kind", "复议诉讼类型"),
+            Map.entry("filedOn", "申请复议或起诉日期"),
+            Map.entry("caseNumber", "案号"),
+            Map.entry("authority", "复议机关或法院"),
+            Map.entry("result", "审结结果"),
+            Map.entry("decidedOn", "审结日期"),
+            Map.entry("summary", "结果摘要"));
 
     private FieldLabels() {
     }

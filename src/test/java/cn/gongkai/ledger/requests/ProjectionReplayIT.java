@@ -51,7 +51,8 @@ class ProjectionReplayIT {
                         "{\"workingDays\":5,\"reason\":\"档案调取\",\"extendedOn\":\"%s\"}".formatted(today));
             }
         }
-        long events = jdbc.sql("select count(*) from domain_event_entry").query(Long.class).single();
+        long events = jdbc.sql("select count(*) from domain_event_entry"
+                + " where payload_type like 'cn.gongkai.ledger.requests.events.%'").query(Long.class).single();
         await().atMost(Duration.ofSeconds(30)).until(() -> appliedEvents() == events);
         List<Map<String, Object>> before = rows();
 

@@ -1,0 +1,162 @@
+package cn.gongkai.ledger.disputes;
+
+import cn.gongkai.ledger.statistics.DisputeColumn;
+import cn.gongkai.ledger.statistics.DisputeGroup;
+import cn.gongkai.ledger.statistics.Part4Source;
+import cn.gongkai.ledger.statistics.Part4Table;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Part 四 of the annual report (政府信息公开行政复议、行政诉讼情况), counted from the case table that
+ * the {@code dispute-tables} processor keeps; it trails the event store by the time the processor
+ * takes to catch up.
+ *
+ * <p>For year Y: a case decided in Y counts in its result's column; a case filed on or before
+ * 31 December Y and not decided by then counts in {@code PENDING}; {@code TOTAL} is the sum of
+ * those four. A case filed in Y−1 and decided in Y therefore counts as pending in Y−1 and in its
+ * result in Y. Each table is one aggregate query over the agency's cases (index on agency and
+ * filing date), whatever the number of applications.
+ *
+ * <p>It is the annual tables' {@link Part4Source}.
+ */
+@Service
+public class DisputeTables implements Part4Source {
+
+    /** Decided within the year. */
+    private static final String DECIDED_IN_YEAR = "decided_on between :start and :end";
+    /** Filed by the year's end and not decided by then. */
+    private static final String PENDING_AT_YEAR_END = "filed_on <= :end and (decided_on is null or decided_on > :end)";
+
+    private final JdbcClient jdbc;
+
+    public DisputeTables(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Part 四 of one agency for one year. */
+    public Part4Table part4(String agencyId, int year) {
+        return count(agencyId, List.of(agencyId), year);
+    }
+
+    /**
+     * Part 四 summed over several agencies (a roll-up); each case counts once even if its agency is
+     * named twice. The table's {@code agencyId} is the sorted ids joined by commas; a caller that
+     * knows the roll-up's root may re-label it ({@code new Part4Table(root, year, table.cells())}).
+     */
+    @Override
+    public Part4Table part4(Collection<String> agencyIds, int year) {
+        TreeSet<String> agencies = new TreeSet<>(agencyIds);
+        return count(String.join(",", agencies), agencies, year);
+    }
+
+    /**
+     * The cases that count in one cell, ordered by filing date and registration number: the
+     * provenance of the number. {@code TOTAL} lists the cases of the other four columns.
+     */
+    public List<DisputeCase> cases(String agencyId, int year, DisputeGroup group, DisputeColumn column) {
+        String counted = switch (column) {
+            case UPHELD, CORRECTED, OTHER -> "result = :result and " + DECIDED_IN_YEAR;
+            case PENDING -> PENDING_AT_YEAR_END;
+            case TOTAL -> "(" + DECIDED_IN_YEAR + " or (" + PENDING_AT_YEAR_END + "))";
+        };
+        var query = jdbc.sql("""
+                        select dispute_id, request_id, registration_number, kind, filed_on, result, decided_on
+                        from dispute_case
+                        where agency_id = :agency and kind = :kind and filed_on <= :end and %s
+                        order by filed_on, registration_number, dispute_id""".formatted(counted))
+                .param("agency", agencyId)
+                .param("kind", DisputeKind.of(group).name())
+                .param("start", LocalDate.of(year, 1, 1))
+                .param("end", LocalDate.of(year, 12, 31));
+        if (column != DisputeColumn.PENDING && column != DisputeColumn.TOTAL) {
+            query = query.param("result", column.name());
+        }
+        return query.query((rs, row) -> {
+                    String result = rs.getString("result");
+                    return new DisputeCase(
+                            rs.getObject("dispute_id", UUID.class),
+                            rs.getObject("request_id", UUID.class),
+                            rs.getString("registration_number"),
+                            DisputeKind.valueOf(rs.getString("kind")),
+                            rs.getObject("filed_on", LocalDate.class),
+                            result == null ? null : DisputeResult.valueOf(result),
+                            rs.getObject("decided_on", LocalDate.class));
+                })
+                .list();
+    }
+
+    /**
+     * The reconciliation failures (勾稽关系) of a part 四 table: for each group, UPHELD + CORRECTED +
+     * OTHER + PENDING must equal TOTAL. Each failure names its cells, in Chinese and English
+     * ({@code "中文 / English"}); an empty list means the table reconciles.
+     */
+    @Override
+    public List<String> check(Part4Table table) {
+        List<String> failures = new ArrayList<>();
+        for (DisputeGroup group : DisputeGroup.values()) {
+            long upheld = table.cell(group, DisputeColumn.UPHELD);
+            long corrected = table.cell(group, DisputeColumn.CORRECTED);
+            long other = table.cell(group, DisputeColumn.OTHER);
+            long pending = table.cell(group, DisputeColumn.PENDING);
+            long total = table.cell(group, DisputeColumn.TOTAL);
+            long sum = upheld + corrected + other + pending;
+            if (sum != total) {
+                failures.add("%d年第四部分“%s”：结果维持(%d)＋结果纠正(%d)＋其他结果(%d)＋尚未审结(%d)＝%d，与总计(%d)不符"
+                        .formatted(table.year(), DisputeKind.of(group).label(), upheld, corrected, other, pending,
+                                sum, total)
+                        + " / part 4 of %d, %s: UPHELD (%d) + CORRECTED (%d) + OTHER (%d) + PENDING (%d) = %d, but TOTAL is %d"
+                        .formatted(table.year(), group, upheld, corrected, other, pending, sum, total));
+            }
+        }
+        return failures;
+    }
+
+    private Part4Table count(String label, Collection<String> agencyIds, int year) {
+        if (agencyIds.isEmpty() || agencyIds.stream().anyMatch(Objects::isNull)) {
+            return Part4Table.empty(label, year);
+        }
+        Map<DisputeGroup, Map<DisputeColumn, Long>> cells = new EnumMap<>(DisputeGroup.class);
+        // the first condition only narrows the scan to the cases that can count in the year: a case
+        // is never decided before it was filed, so every case decided in the year passes it
+        jdbc.sql("""
+                        select kind,
+                               count(*) filter (where result = 'UPHELD' and %1$s)    as upheld,
+                               count(*) filter (where result = 'CORRECTED' and %1$s) as corrected,
+                               count(*) filter (where result = 'OTHER' and %1$s)     as other,
+                               count(*) filter (where %2$s)                          as pending
+                        from dispute_case
+                        where agency_id in (:agencies) and filed_on <= :end
+                          and (decided_on is null or decided_on >= :start)
+                        group by kind""".formatted(DECIDED_IN_YEAR, PENDING_AT_YEAR_END))
+                .param("agencies", List.copyOf(agencyIds))
+                .param("start", LocalDate.of(year, 1, 1))
+                .param("end", LocalDate.of(year, 12, 31))
+                .query((rs, row) -> new KindCounts(DisputeKind.valueOf(rs.getString("kind")), rs.getLong("upheld"),
+                        rs.getLong("corrected"), rs.getLong("other"), rs.getLong("pending")))
+                .list()
+                .forEach(counts -> cells.put(counts.kind().group(), counts.columns()));
+        return new Part4Table(label, year, cells);
+    }
+
+    private record KindCounts(DisputeKind kind, long upheld, long corrected, long other, long pending) {
+
+        Map<DisputeColumn, Long> columns() {
+            return Map.of(
+                    DisputeColumn.UPHELD, upheld,
+                    DisputeColumn.CORRECTED, corrected,
+                    DisputeColumn.OTHER, other,
+                    DisputeColumn.PENDING, pending,
+                    DisputeColumn.TOTAL, upheld + corrected + other + pending);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package cn.gongkai.ledger.disputes.read;
+
+import cn.gongkai.ledger.access.CurrentActor;
+import cn.gongkai.ledger.disputes.DisputeKind;
+import cn.gongkai.ledger.disputes.DisputeResult;
+import cn.gongkai.ledger.platform.FieldProblem;
+import cn.gongkai.ledger.platform.InputRejected;
+import cn.gongkai.ledger.platform.NotFound;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/disputes}: the acting user's agency's cases, optionally those that count in one
+ * year's part 四 (decided in the year, or filed and undecided at its end) or those about one
+ * application; read from the case table, which trails the event store by the time its processor
+ * takes. {@code GET /api/disputes/{id}}: one case, current, from the event store.
+ */
+@RestController
+@RequestMapping("/api/disputes")
+class DisputeEndpoint {
+
+    private final JdbcClient jdbc;
+    private final CurrentActor currentActor;
+    private final DisputeRecords records;
+
+    DisputeEndpoint(JdbcClient jdbc, CurrentActor currentActor, DisputeRecords records) {
+        this.jdbc = jdbc;
+        this.currentActor = currentActor;
+        this.records = records;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('HANDLER','REVIEWER','HEAD','AUDITOR')")
+    List<DisputeSummary> list(@RequestParam(required = false) Integer year,
+                              @RequestParam(required = false) UUID requestId) {
+        StringBuilder where = new StringBuilder("agency_id = :agency");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("agency", currentActor.current().agencyId());
+        if (year != null) {
+            if (year < 2000 || year > 9999) {
+                throw new InputRejected(FieldProblem.of("year", "年度应为2000至9999之间的年份",
+                        "year must be between 2000 and 9999"));
+            }
+            // the same cases as DisputeTables counts for the year
+            where.append(" and filed_on <= :end and (decided_on is null or decided_on >= :start)");
+            params.put("start", LocalDate.of(year, 1, 1));
+            params.put("end", LocalDate.of(year, 12, 31));
+        }
+        if (requestId != null) {
+            where.append(" and request_id = :request");
+            params.put("request", requestId);
+        }
+        return jdbc.sql("select dispute_id, request_id, registration_number, kind, filed_on, case_number, authority,"
+                        + " result, decided_on from dispute_case where " + where
+                        + " order by filed_on desc, registration_number desc, dispute_id")
+                .params(params)
+                .query((rs, row) -> {
+                    DisputeKind kind = DisputeKind.valueOf(rs.getString("kind"));
+                    String result = rs.getString("result");
+                    DisputeResult decided = result == null ? null : DisputeResult.valueOf(result);
+                    return new DisputeSummary(
+                            rs.getObject("dispute_id", UUID.class),
+                            rs.getObject("request_id", UUID.class),
+                            rs.getString("registration_number"),
+                            kind,
+                            kind.label(),
+                            rs.getObject("filed_on", LocalDate.class),
+                            rs.getString("case_number"),
+                            rs.getString("authority"),
+                            decided,
+                            decided == null ? null : decided.label(),
+                            rs.getObject("decided_on", LocalDate.class));
+                })
+                .list();
+    }
+
+    @GetMapping("/{disputeId}")
+    @PreAuthorize("hasAnyRole('HANDLER','REVIEWER','HEAD','AUDITOR')")
+    DisputeView view(@PathVariable UUID disputeId) {
+        return records.find(disputeId, currentActor.current().agencyId())
+                .orElseThrow(() -> new NotFound("dispute " + disputeId));
+    }
+
+    /** One case in the list; {@code result} and {@code decidedOn} are null while undecided. */
+    record DisputeSummary(UUID disputeId, UUID requestId, String registrationNumber, DisputeKind kind,
+                          String kindLabel, LocalDate filedOn, String caseNumber, String authority,
+                          DisputeResult result, String resultLabel, LocalDate decidedOn) {
+    }
+}

@@ -1,0 +1,98 @@
+package cn.gongkai.ledger.disputes.write.file;
+
+import static cn.gongkai.ledger.platform.Messages.REQUIRED;
+import static cn.gongkai.ledger.platform.Messages.TOO_LONG;
+
+import cn.gongkai.ledger.access.CurrentActor;
+import cn.gongkai.ledger.disputes.DisputeKind;
+import cn.gongkai.ledger.disputes.read.DisputeRecords;
+import cn.gongkai.ledger.disputes.read.DisputeView;
+import cn.gongkai.ledger.platform.FieldProblem;
+import cn.gongkai.ledger.platform.InputRejected;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/disputes}: records a reconsideration or lawsuit about a concluded application
+ * (登记行政复议、行政诉讼).
+ *
+ * <p>A retried POST must not record a second case: the client either supplies the case's id or an
+ * {@code Idempotency-Key}, from which the id is derived. A repeat finds the case already recorded
+ * and answers 200 with it instead of 201.
+ */
+@RestController
+@RequestMapping("/api/disputes")
+class FileDisputeEndpoint {
+
+    private final CommandGateway commands;
+    private final DisputeRecords records;
+    private final CurrentActor currentActor;
+
+    FileDisputeEndpoint(CommandGateway commands, DisputeRecords records, CurrentActor currentActor) {
+        this.commands = commands;
+        this.records = records;
+        this.currentActor = currentActor;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('HANDLER','REVIEWER','HEAD')")
+    ResponseEntity<DisputeView> file(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                     @Valid @RequestBody FileBody body) {
+        String agencyId = currentActor.current().agencyId();
+        UUID disputeId = disputeId(agencyId, body.disputeId(), idempotencyKey);
+        try {
+            commands.sendAndWait(new FileDispute(disputeId, body.requestId(), body.kind(), body.filedOn(),
+                    body.caseNumber(), body.authority()));
+        } catch (AggregateStreamCreationException alreadyRecorded) {
+            return records.find(disputeId, agencyId)
+                    .map(ResponseEntity::ok)
+                    .orElseThrow(() -> new InputRejected(FieldProblem.of("disputeId",
+                            "该编号已被占用", "this id is already in use")));
+        }
+        return ResponseEntity.created(URI.create("/api/disputes/" + disputeId))
+                .body(records.find(disputeId, agencyId).orElseThrow());
+    }
+
+    private static UUID disputeId(String agencyId, UUID given, String idempotencyKey) {
+        if (given != null) {
+            return given;
+        }
+        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+            if (idempotencyKey.length() > 200) {
+                throw new InputRejected(FieldProblem.of("Idempotency-Key", "不能超过200个字符", "at most 200 characters"));
+            }
+            // scoped to the agency and to disputes, so that it never collides with another agency's
+            // key or with the id an application's registration derived from the same key
+            return UUID.nameUUIDFromBytes(("dispute\n" + agencyId + "\n" + idempotencyKey)
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return UUID.randomUUID();
+    }
+
+    /**
+     * @param authority 复议机关或法院: the reconsideration body or court, optional
+     * @param caseNumber 案号, optional
+     */
+    record FileBody(
+            UUID disputeId,
+            @NotNull(message = REQUIRED) UUID requestId,
+            @NotNull(message = REQUIRED) DisputeKind kind,
+            @NotNull(message = REQUIRED) LocalDate filedOn,
+            @Size(max = 100, message = TOO_LONG) String caseNumber,
+            @Size(max = 200, message = TOO_LONG) String authority) {
+    }
+}

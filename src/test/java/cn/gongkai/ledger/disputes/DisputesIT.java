@@ -1,0 +1,354 @@
+package cn.gongkai.ledger.disputes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.gongkai.ledger.Api;
+import cn.gongkai.ledger.Api.Response;
+import cn.gongkai.ledger.LedgerIntegrationTest;
+import cn.gongkai.ledger.disputes.events.DisputeDecided;
+import cn.gongkai.ledger.disputes.events.DisputeFiled;
+import cn.gongkai.ledger.platform.BusinessClock;
+import cn.gongkai.ledger.statistics.DisputeColumn;
+import cn.gongkai.ledger.statistics.DisputeGroup;
+import cn.gongkai.ledger.statistics.Part4Table;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Cases filed and decided through HTTP on real PostgreSQL, and the part 四 cells they move.
+ *
+ * <p>The property gives this class a context, and so a database, of its own: some tests of the
+ * request register count every event in the store as a request event, and would wait forever for
+ * the request projection to account for these.
+ */
+@LedgerIntegrationTest
+@TestPropertySource(properties = "gongkai.test.own-database=disputes")
+class DisputesIT {
+
+    private static final Duration PROCESSOR = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DisputeTables tables;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    Api api;
+    LocalDate today;
+    int year;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        today = BusinessClock.today(clock);
+        year = today.getYear();
+    }
+
+    @Test
+    void aReconsiderationIsPendingUntilDecidedAndThenCountsInItsResult() {
+        // given an application of 开发区 answered today, and the year's table before
+        String requestId = concludedApplication();
+        awaitCaseTableCaughtUp();
+        Part4Table before = tables.part4("kaifaqu", year);
+
+        // when the applicant seeks reconsideration
+        Response filed = api.post("handler-kaifaqu", "/api/disputes", """
+                {"requestId":"%s","kind":"RECONSIDERATION","filedOn":"%s",
+                 "caseNumber":"驻政复〔%d〕3号","authority":"驻马店市人民政府"}""".formatted(requestId, today, year));
+
+        // then the case is recorded with the application's registration number, and counts as pending
+        assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
+        JsonNode dispute = filed.json();
+        String disputeId = dispute.get("disputeId").asText();
+        assertThat(filed.location()).endsWith("/api/disputes/" + disputeId);
+        assertThat(dispute.get("requestId").asText()).isEqualTo(requestId);
+        assertThat(dispute.get("registrationNumber").asText()).matches(year + "-\\d{4}");
+        assertThat(dispute.get("kindLabel").asText()).isEqualTo("行政复议");
+        assertThat(dispute.get("authority").asText()).isEqualTo("驻马店市人民政府");
+        assertThat(dispute.get("result").isNull()).isTrue();
+        awaitCaseTableCaughtUp();
+        Part4Table pending = tables.part4("kaifaqu", year);
+        assertThat(pending.cell(DisputeGroup.RECONSIDERATION, DisputeColumn.PENDING))
+                .isEqualTo(before.cell(DisputeGroup.RECONSIDERATION, DisputeColumn.PENDING) + 1);
+        assertThat(pending.cell(DisputeGroup.RECONSIDERATION, DisputeColumn.TOTAL))
+                .isEqualTo(before.cell(DisputeGroup.RECONSIDERATION, DisputeColumn.TOTAL) + 1);
+        assertThat(tables.cases("kaifaqu", year, DisputeGroup.RECONSIDERATION, DisputeColumn.PENDING))
+                .extracting(DisputeCase::disputeId).contains(UUID.fromString(disputeId));
+
+        // when the reconsideration body corrects the answer
+        Response decided = api.post("reviewer-kaifaqu", "/api/disputes/" + disputeId + "/decision", """
+                {"result":"CORRECTED","decidedOn":"%s","summary":"责令重新答复"}""".formatted(today));
+
+        // then the case moves from PENDING to CORRECTED, in the annual tables too, and they still reconcile
+        assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
+        assertThat(decided.json().get("result").asText()).isEqualTo("CORRECTED");
+        assertThat(decided.json().get("resultLabel").asText()).isEqualTo("结果纠正");
+        awaitCaseTableCaughtUp();
+        Part4Table after = tables.part4("kaifaqu", year);
+        assertThat(after.cell(DisputeGroup.RECONSIDERATION, DisputeColumn.CORRECTED))
+                .isEqualTo(before.cell(DisputeGroup.RECONSIDERATION, DisputeColumn.CORRECTED) + 1);
+        assertThat(after.cell(DisputeGroup.RECONSIDERATION, DisputeColumn.PENDING))
+                .isEqualTo(before.cell(DisputeGroup.RECONSIDERATION, DisputeColumn.PENDING));
+        assertThat(after.cell(DisputeGroup.RECONSIDERATION, DisputeColumn.TOTAL))
+                .isEqualTo(before.cell(DisputeGroup.RECONSIDERATION, DisputeColumn.TOTAL) + 1);
+        assertThat(tables.check(after)).isEmpty();
+        JsonNode annual = api.get("auditor-kaifaqu", "/api/statistics/" + year).json();
+        assertThat(annual.get("part4").get("cells").get("RECONSIDERATION").get("CORRECTED").asLong())
+                .isEqualTo(after.cell(DisputeGroup.RECONSIDERATION, DisputeColumn.CORRECTED));
+
+        // and the auditor sees it in the list of the year and of the application, and on its own
+        JsonNode listed = api.get("auditor-kaifaqu", "/api/disputes?year=" + year + "&requestId=" + requestId).json();
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("disputeId").asText()).isEqualTo(disputeId);
+        assertThat(listed.get(0).get("result").asText()).isEqualTo("CORRECTED");
+        Response view = api.get("auditor-kaifaqu", "/api/disputes/" + disputeId);
+        assertThat(view.status()).isEqualTo(200);
+        assertThat(view.json().get("summary").asText()).isEqualTo("责令重新答复");
+        assertThat(view.json().get("version").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aHandlerOfAnotherAgencyFindsNeitherTheApplicationNorTheCase() {
+        // given a case of 开发区
+        String requestId = concludedApplication();
+        String disputeId = file("handler-kaifaqu", requestId).json().get("disputeId").asText();
+        awaitCaseTableCaughtUp();
+        assertThat(listed("handler-kaifaqu")).contains(disputeId);
+        long before = events();
+
+        // when staff of 驿城区 try to file about the application, decide the case, or read it
+        Response filing = file("handler-yicheng", requestId);
+        Response deciding = api.post("handler-yicheng", "/api/disputes/" + disputeId + "/decision",
+                "{\"result\":\"UPHELD\",\"decidedOn\":\"%s\"}".formatted(today));
+        Response reading = api.get("handler-yicheng", "/api/disputes/" + disputeId);
+
+        // then neither exists for them, the case is not in their list, and nothing was stored
+        assertThat(filing.status()).as(filing.toString()).isEqualTo(404);
+        assertThat(deciding.status()).as(deciding.toString()).isEqualTo(404);
+        assertThat(reading.status()).isEqualTo(404);
+        assertThat(listed("handler-yicheng")).doesNotContain(disputeId);
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void badInputIsRefusedAndNothingIsStored() {
+        // given a concluded and an open application, and a decided case
+        String concluded = concludedApplication();
+        Response open = api.post("handler-kaifaqu", "/api/requests", received(today));
+        String openId = open.json().get("requestId").asText();
+        String decidedCase = file("handler-kaifaqu", concluded).json().get("disputeId").asText();
+        api.post("head-kaifaqu", "/api/disputes/" + decidedCase + "/decision",
+                "{\"result\":\"UPHELD\",\"decidedOn\":\"%s\"}".formatted(today));
+        String undecidedCase = file("handler-kaifaqu", concluded).json().get("disputeId").asText();
+        long before = events();
+
+        // when
+        Response missing = api.post("handler-kaifaqu", "/api/disputes", "{\"caseNumber\":\"x\"}");
+        Response unknownKind = api.post("handler-kaifaqu", "/api/disputes", """
+                {"requestId":"%s","kind":"PETITION","filedOn":"%s"}""".formatted(concluded, today));
+        Response malformed = api.post("handler-kaifaqu", "/api/disputes", "{\"requestId\":");
+        Response tooLong = api.post("handler-kaifaqu", "/api/disputes", """
+                {"requestId":"%s","kind":"RECONSIDERATION","filedOn":"%s","authority":"%s"}"""
+                .formatted(concluded, today, "法".repeat(201)));
+        Response future = api.post("handler-kaifaqu", "/api/disputes", """
+                {"requestId":"%s","kind":"RECONSIDERATION","filedOn":"%s"}""".formatted(concluded, today.plusDays(1)));
+        Response aboutOpen = api.post("handler-kaifaqu", "/api/disputes", """
+                {"requestId":"%s","kind":"LITIGATION_DIRECT","filedOn":"%s"}""".formatted(openId, today));
+        Response unknownApplication = api.post("handler-kaifaqu", "/api/disputes", """
+                {"requestId":"%s","kind":"RECONSIDERATION","filedOn":"%s"}""".formatted(UUID.randomUUID(), today));
+        Response twice = api.post("reviewer-kaifaqu", "/api/disputes/" + decidedCase + "/decision",
+                "{\"result\":\"CORRECTED\",\"decidedOn\":\"%s\"}".formatted(today));
+        Response beforeFiling = api.post("reviewer-kaifaqu", "/api/disputes/" + undecidedCase + "/decision",
+                "{\"result\":\"CORRECTED\",\"decidedOn\":\"%s\"}".formatted(today.minusDays(1)));
+        Response noResult = api.post("reviewer-kaifaqu", "/api/disputes/" + undecidedCase + "/decision",
+                "{\"decidedOn\":\"%s\"}".formatted(today));
+        Response applicationAsCase = api.post("reviewer-kaifaqu", "/api/disputes/" + concluded + "/decision",
+                "{\"result\":\"CORRECTED\",\"decidedOn\":\"%s\"}".formatted(today));
+        Response unknownCase = api.get("handler-kaifaqu", "/api/disputes/" + UUID.randomUUID());
+        Response byAuditor = file("auditor-kaifaqu", concluded);
+        Response badYear = api.get("handler-kaifaqu", "/api/disputes?year=abc");
+
+        // then
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(fields(missing)).containsExactlyInAnyOrder("requestId", "kind", "filedOn");
+        assertThat(missing.json().get("message").asText()).contains("复议诉讼类型", "申请复议或起诉日期");
+        assertThat(unknownKind.status()).isEqualTo(400);
+        assertThat(fields(unknownKind)).containsExactly("kind");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().get("fields").get(0).get("label").asText()).isEqualTo("复议机关或法院");
+        assertThat(future.status()).isEqualTo(422);
+        assertThat(future.json().get("rule").asText()).isEqualTo("NoDateInTheFuture");
+        assertThat(aboutOpen.status()).isEqualTo(422);
+        assertThat(aboutOpen.json().get("rule").asText()).isEqualTo("DisputeOnlyAboutAConcludedApplication");
+        assertThat(aboutOpen.json().get("message").asText()).contains("尚未办结");
+        assertThat(aboutOpen.json().get("messageEn").asText()).contains("still open");
+        assertThat(unknownApplication.status()).isEqualTo(404);
+        assertThat(twice.status()).isEqualTo(422);
+        assertThat(twice.json().get("rule").asText()).isEqualTo("DecidedOnlyOnce");
+        assertThat(beforeFiling.status()).isEqualTo(422);
+        assertThat(beforeFiling.json().get("rule").asText()).isEqualTo("DatesInOrder");
+        assertThat(fields(beforeFiling)).containsExactly("decidedOn");
+        assertThat(noResult.status()).isEqualTo(400);
+        assertThat(fields(noResult)).containsExactly("result");
+        assertThat(applicationAsCase.status()).as(applicationAsCase.toString()).isEqualTo(404);
+        assertThat(unknownCase.status()).isEqualTo(404);
+        assertThat(byAuditor.status()).isEqualTo(403);
+        assertThat(badYear.status()).isEqualTo(400);
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void aRetriedFilingWithTheSameIdRecordsOneCase() {
+        // given
+        String requestId = concludedApplication();
+        UUID disputeId = UUID.randomUUID();
+        String body = """
+                {"disputeId":"%s","requestId":"%s","kind":"LITIGATION_DIRECT","filedOn":"%s"}"""
+                .formatted(disputeId, requestId, today);
+
+        // when the client sends the filing twice
+        Response first = api.post("handler-kaifaqu", "/api/disputes", body);
+        Response retry = api.post("handler-kaifaqu", "/api/disputes", body);
+
+        // then the second finds the first
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(200);
+        assertThat(retry.json().get("disputeId").asText()).isEqualTo(disputeId.toString());
+        assertThat(eventsOf(disputeId.toString())).isEqualTo(1);
+
+        // and an id that names an application is refused, not taken over
+        Response clash = api.post("handler-kaifaqu", "/api/disputes", """
+                {"disputeId":"%s","requestId":"%s","kind":"RECONSIDERATION","filedOn":"%s"}"""
+                .formatted(requestId, requestId, today));
+        assertThat(clash.status()).as(clash.toString()).isEqualTo(400);
+        assertThat(fields(clash)).containsExactly("disputeId");
+    }
+
+    @Test
+    void resettingTheCaseTableRebuildsItExactly() {
+        // given a few cases, one decided
+        String requestId = concludedApplication();
+        String decided = file("handler-kaifaqu", requestId).json().get("disputeId").asText();
+        api.post("head-kaifaqu", "/api/disputes/" + decided + "/decision",
+                "{\"result\":\"OTHER\",\"decidedOn\":\"%s\"}".formatted(today));
+        String pending = file("handler-kaifaqu", requestId).json().get("disputeId").asText();
+        awaitCaseTableCaughtUp();
+        assertThat(listed("handler-kaifaqu")).contains(decided, pending);
+        List<Map<String, Object>> rows = rows();
+        Part4Table table = tables.part4("kaifaqu", year);
+
+        // when the processor is reset and replays the event store
+        StreamingEventProcessor processor = processing
+                .eventProcessor("dispute-tables", StreamingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        assertThat(jdbc.sql("select count(*) from dispute_case").query(Long.class).single()).isZero();
+        processor.start();
+
+        // then the table is rebuilt row for row, and counts the same
+        await().atMost(Duration.ofSeconds(60)).until(() -> rows().equals(rows));
+        assertThat(tables.part4("kaifaqu", year)).isEqualTo(table);
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    /** Registers an application, drafts, approves and gives the answer: concluded today. */
+    private String concludedApplication() {
+        Response registered = api.post("handler-kaifaqu", "/api/requests", received(today));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        String path = "/api/requests/" + registered.json().get("requestId").asText();
+        List<Response> steps = new ArrayList<>();
+        steps.add(api.post("handler-kaifaqu", path + "/answer-draft", """
+                {"outcome":"WITHHELD_PROCESS_INFORMATION","legalBasis":"条例第十六条第二款","text":"属于过程性信息",
+                 "draftedOn":"%s"}""".formatted(today)));
+        steps.add(api.post("reviewer-kaifaqu", path + "/answer-draft/approval", date("approvedOn")));
+        steps.add(api.post("handler-kaifaqu", path + "/answer", date("answeredOn")));
+        assertThat(steps).allSatisfy(step -> assertThat(step.status()).as(step.toString()).isEqualTo(200));
+        return registered.json().get("requestId").asText();
+    }
+
+    private Response file(String user, String requestId) {
+        return api.post(user, "/api/disputes", """
+                {"requestId":"%s","kind":"RECONSIDERATION","filedOn":"%s"}""".formatted(requestId, today));
+    }
+
+    private String date(String field) {
+        return "{\"%s\":\"%s\"}".formatted(field, today);
+    }
+
+    private static String received(LocalDate receivedOn) {
+        return """
+                {"channel":"INTERNET","receivedOn":"%s","applicantCategory":"NATURAL_PERSON",
+                 "applicant":{"name":"李四","idDocumentType":"居民身份证","idNumber":"410102199001011234",
+                              "phone":"13800000000","address":"河南省驻马店市开发区1号"},
+                 "informationRequested":"2025年征收补偿方案","deliveryForm":"ELECTRONIC_BY_EMAIL"}"""
+                .formatted(receivedOn);
+    }
+
+    /** Waits until the case table holds every filing and every decision in the event store. */
+    private void awaitCaseTableCaughtUp() {
+        await().atMost(PROCESSOR).until(() ->
+                rowCount("select count(*) from dispute_case") == eventCount(DisputeFiled.class)
+                        && rowCount("select count(*) from dispute_case where result is not null")
+                        == eventCount(DisputeDecided.class));
+    }
+
+    private long eventCount(Class<?> type) {
+        return jdbc.sql("select count(*) from domain_event_entry where payload_type = :type")
+                .param("type", type.getName()).query(Long.class).single();
+    }
+
+    private long rowCount(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    private List<String> listed(String user) {
+        List<String> ids = new ArrayList<>();
+        api.get(user, "/api/disputes").json().forEach(item -> ids.add(item.get("disputeId").asText()));
+        return ids;
+    }
+
+    private static List<String> fields(Response response) {
+        List<String> fields = new ArrayList<>();
+        response.json().get("fields").forEach(field -> fields.add(field.get("field").asText()));
+        return fields;
+    }
+
+    private long events() {
+        return jdbc.sql("select count(*) from domain_event_entry").query(Long.class).single();
+    }
+
+    private long eventsOf(String aggregateId) {
+        return jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = :id")
+                .param("id", aggregateId).query(Long.class).single();
+    }
+
+    private List<Map<String, Object>> rows() {
+        return jdbc.sql("select * from dispute_case order by dispute_id").query().listOfRows();
+    }
+}
