@@ -120,6 +120,12 @@ class DisputesIT {
         assertThat(annual.get("part4").get("cells").get("RECONSIDERATION").get("CORRECTED").asLong())
                 .isEqualTo(after.cell(DisputeGroup.RECONSIDERATION, DisputeColumn.CORRECTED));
 
+        // and the cell's provenance names the case
+        JsonNode cell = api.get("auditor-kaifaqu", "/api/disputes/cells/RECONSIDERATION/CORRECTED?year=" + year).json();
+        List<String> counted = new ArrayList<>();
+        cell.forEach(c -> counted.add(c.get("requestId").asText()));
+        assertThat(counted).contains(requestId);
+
         // and the auditor sees it in the list of the year and of the application, and on its own
         JsonNode listed = api.get("auditor-kaifaqu", "/api/disputes?year=" + year + "&requestId=" + requestId).json();
         assertThat(listed).hasSize(1);

@@ -13,6 +13,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
+import cn.gongkai.ledger.disputes.DisputeCase;
+import cn.gongkai.ledger.disputes.DisputeTables;
+import cn.gongkai.ledger.statistics.DisputeColumn;
+import cn.gongkai.ledger.statistics.DisputeGroup;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,8 +36,10 @@ class DisputeEndpoint {
     private final JdbcClient jdbc;
     private final CurrentActor currentActor;
     private final DisputeRecords records;
+    private final DisputeTables tables;
 
-    DisputeEndpoint(JdbcClient jdbc, CurrentActor currentActor, DisputeRecords records) {
+    DisputeEndpoint(JdbcClient jdbc, CurrentActor currentActor, DisputeRecords records, DisputeTables tables) {
+        this.tables = tables;
         this.jdbc = jdbc;
         this.currentActor = currentActor;
         this.records = records;
@@ -82,6 +88,14 @@ class DisputeEndpoint {
                             rs.getObject("decided_on", LocalDate.class));
                 })
                 .list();
+    }
+
+    /** The cases counted in one cell of part 四 of the year: its provenance. */
+    @GetMapping("/cells/{group}/{column}")
+    @PreAuthorize("hasAnyRole('HANDLER','REVIEWER','HEAD','AUDITOR')")
+    List<DisputeCase> cell(@PathVariable DisputeGroup group, @PathVariable DisputeColumn column,
+                           @RequestParam int year) {
+        return tables.cases(currentActor.current().agencyId(), year, group, column);
     }
 
     @GetMapping("/{disputeId}")
