@@ -48,6 +48,18 @@ class AxonWiringIT {
         assertThat(eventSerializer).isInstanceOf(JacksonSerializer.class);
     }
 
+    @Autowired
+    org.axonframework.config.EventProcessingConfiguration processing;
+
+    @Test
+    void projectionsStopOnAFailureInsteadOfSkippingTheEvent() {
+        for (String processor : java.util.List.of("request-summary", "annual-tables", "dispute-tables")) {
+            assertThat(processing.listenerInvocationErrorHandler(processor))
+                    .as(processor)
+                    .isInstanceOf(org.axonframework.eventhandling.PropagatingErrorHandler.class);
+        }
+    }
+
     @org.springframework.boot.test.web.server.LocalServerPort
     int port;
 
