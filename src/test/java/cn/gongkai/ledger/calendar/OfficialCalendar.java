@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  * in {@code src/test/resources/calendar}: the reference the tests compare the code and the seed
  * migration with.
  */
-final class OfficialCalendar {
+public final class OfficialCalendar {
 
     static final String RESOURCE = "/calendar/cn-official-calendar-2019-2026.json";
 
@@ -45,7 +45,7 @@ final class OfficialCalendar {
     }
 
     /** The calendar with 2019–2026 loaded and nothing else: 2027 has no calendar. */
-    static WorkingDayCalendar calendar() {
+    public static WorkingDayCalendar calendar() {
         return WorkingDayCalendar.of(years());
     }
 }
