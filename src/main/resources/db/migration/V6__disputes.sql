@@ -12,6 +12,9 @@ create table dispute_case (
     authority           text,
     result              text,
     decided_on          date,
+    -- when the filing and the decision were recorded: part 四 as it stood at a past instant
+    filed_recorded_at   timestamptz not null,
+    decided_recorded_at timestamptz,
     check ((result is null) = (decided_on is null)),
     check (decided_on is null or decided_on >= filed_on)
 );

@@ -4,7 +4,9 @@ import cn.gongkai.ledger.statistics.DisputeColumn;
 import cn.gongkai.ledger.statistics.DisputeGroup;
 import cn.gongkai.ledger.statistics.Part4Source;
 import cn.gongkai.ledger.statistics.Part4Table;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -45,7 +47,7 @@ public class DisputeTables implements Part4Source {
 
     /** Part 四 of one agency for one year. */
     public Part4Table part4(String agencyId, int year) {
-        return count(agencyId, List.of(agencyId), year);
+        return count(agencyId, List.of(agencyId), year, null);
     }
 
     /**
@@ -56,7 +58,17 @@ public class DisputeTables implements Part4Source {
     @Override
     public Part4Table part4(Collection<String> agencyIds, int year) {
         TreeSet<String> agencies = new TreeSet<>(agencyIds);
-        return count(String.join(",", agencies), agencies, year);
+        return count(String.join(",", agencies), agencies, year, null);
+    }
+
+    /**
+     * Part 四 as it stood at {@code at}: only filings recorded by then count, and a decision only if
+     * it was recorded by then (before, the case was still pending).
+     */
+    @Override
+    public Part4Table part4AsOf(Collection<String> agencyIds, int year, Instant at) {
+        TreeSet<String> agencies = new TreeSet<>(agencyIds);
+        return count(String.join(",", agencies), agencies, year, at);
     }
 
     /**
@@ -121,26 +133,33 @@ public class DisputeTables implements Part4Source {
         return failures;
     }
 
-    private Part4Table count(String label, Collection<String> agencyIds, int year) {
+    /** Counts part 四; with {@code at}, only what had been recorded by that instant. */
+    private Part4Table count(String label, Collection<String> agencyIds, int year, Instant at) {
         if (agencyIds.isEmpty() || agencyIds.stream().anyMatch(Objects::isNull)) {
             return Part4Table.empty(label, year);
         }
+        String decidedOn = at == null ? "decided_on" : "(case when decided_recorded_at <= :at then decided_on end)";
+        String result = at == null ? "result" : "(case when decided_recorded_at <= :at then result end)";
+        String decidedInYear = DECIDED_IN_YEAR.replace("decided_on", decidedOn);
+        String pendingAtYearEnd = PENDING_AT_YEAR_END.replace("decided_on", decidedOn);
+        String recorded = at == null ? "" : " and filed_recorded_at <= :at";
         Map<DisputeGroup, Map<DisputeColumn, Long>> cells = new EnumMap<>(DisputeGroup.class);
         // the first condition only narrows the scan to the cases that can count in the year: a case
         // is never decided before it was filed, so every case decided in the year passes it
         jdbc.sql("""
                         select kind,
-                               count(*) filter (where result = 'UPHELD' and %1$s)    as upheld,
-                               count(*) filter (where result = 'CORRECTED' and %1$s) as corrected,
-                               count(*) filter (where result = 'OTHER' and %1$s)     as other,
-                               count(*) filter (where %2$s)                          as pending
+                               count(*) filter (where %3$s = 'UPHELD' and %1$s)    as upheld,
+                               count(*) filter (where %3$s = 'CORRECTED' and %1$s) as corrected,
+                               count(*) filter (where %3$s = 'OTHER' and %1$s)     as other,
+                               count(*) filter (where %2$s)                        as pending
                         from dispute_case
                         where agency_id in (:agencies) and filed_on <= :end
-                          and (decided_on is null or decided_on >= :start)
-                        group by kind""".formatted(DECIDED_IN_YEAR, PENDING_AT_YEAR_END))
+                          and (decided_on is null or decided_on >= :start)%4$s
+                        group by kind""".formatted(decidedInYear, pendingAtYearEnd, result, recorded))
                 .param("agencies", List.copyOf(agencyIds))
                 .param("start", LocalDate.of(year, 1, 1))
                 .param("end", LocalDate.of(year, 12, 31))
+                .param("at", at == null ? null : at.atOffset(ZoneOffset.UTC))
                 .query((rs, row) -> new KindCounts(DisputeKind.valueOf(rs.getString("kind")), rs.getLong("upheld"),
                         rs.getLong("corrected"), rs.getLong("other"), rs.getLong("pending")))
                 .list()

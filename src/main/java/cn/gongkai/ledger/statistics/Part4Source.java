@@ -12,6 +12,9 @@ public interface Part4Source {
     /** Part 四 summed over the agencies for the year. */
     Part4Table part4(Collection<String> agencyIds, int year);
 
+    /** Part 四 as it stood at {@code at}, by recorded time. */
+    Part4Table part4AsOf(Collection<String> agencyIds, int year, java.time.Instant at);
+
     /** The failures of part 四's rule (UPHELD + CORRECTED + OTHER + PENDING = TOTAL per group), in words. */
     List<String> check(Part4Table table);
 }

@@ -92,6 +92,7 @@ class DisputesIT {
         assertThat(dispute.get("result").isNull()).isTrue();
         awaitCaseTableCaughtUp();
         Part4Table pending = tables.part4("kaifaqu", year);
+        java.time.Instant whilePending = java.time.Instant.now();
         assertThat(pending.cell(DisputeGroup.RECONSIDERATION, DisputeColumn.PENDING))
                 .isEqualTo(before.cell(DisputeGroup.RECONSIDERATION, DisputeColumn.PENDING) + 1);
         assertThat(pending.cell(DisputeGroup.RECONSIDERATION, DisputeColumn.TOTAL))
@@ -116,6 +117,12 @@ class DisputesIT {
         assertThat(after.cell(DisputeGroup.RECONSIDERATION, DisputeColumn.TOTAL))
                 .isEqualTo(before.cell(DisputeGroup.RECONSIDERATION, DisputeColumn.TOTAL) + 1);
         assertThat(tables.check(after)).isEmpty();
+        // and as it stood while pending, the case is still pending
+        Part4Table then = tables.part4AsOf(List.of("kaifaqu"), year, whilePending);
+        assertThat(then.cell(DisputeGroup.RECONSIDERATION, DisputeColumn.PENDING))
+                .isEqualTo(pending.cell(DisputeGroup.RECONSIDERATION, DisputeColumn.PENDING));
+        assertThat(then.cell(DisputeGroup.RECONSIDERATION, DisputeColumn.CORRECTED))
+                .isEqualTo(pending.cell(DisputeGroup.RECONSIDERATION, DisputeColumn.CORRECTED));
         JsonNode annual = api.get("auditor-kaifaqu", "/api/statistics/" + year).json();
         assertThat(annual.get("part4").get("cells").get("RECONSIDERATION").get("CORRECTED").asLong())
                 .isEqualTo(after.cell(DisputeGroup.RECONSIDERATION, DisputeColumn.CORRECTED));

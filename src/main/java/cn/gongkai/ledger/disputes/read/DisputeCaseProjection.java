@@ -3,7 +3,10 @@ package cn.gongkai.ledger.disputes.read;
 import cn.gongkai.ledger.disputes.events.DisputeDecided;
 import cn.gongkai.ledger.disputes.events.DisputeFiled;
 import org.axonframework.config.ProcessingGroup;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,11 +29,12 @@ class DisputeCaseProjection {
     }
 
     @EventHandler
-    void on(DisputeFiled event) {
+    void on(DisputeFiled event, @Timestamp Instant recordedAt) {
         jdbc.sql("""
                         insert into dispute_case (dispute_id, agency_id, request_id, registration_number, kind,
-                            filed_on, case_number, authority)
-                        values (:dispute, :agency, :request, :number, :kind, :filed, :caseNumber, :authority)
+                            filed_on, case_number, authority, filed_recorded_at)
+                        values (:dispute, :agency, :request, :number, :kind, :filed, :caseNumber, :authority,
+                            :recordedAt)
                         on conflict (dispute_id) do nothing""")
                 .param("dispute", event.disputeId())
                 .param("agency", event.agencyId())
@@ -40,12 +44,15 @@ class DisputeCaseProjection {
                 .param("filed", event.filedOn())
                 .param("caseNumber", event.caseNumber())
                 .param("authority", event.authority())
+                .param("recordedAt", recordedAt.atOffset(ZoneOffset.UTC))
                 .update();
     }
 
     @EventHandler
-    void on(DisputeDecided event) {
-        int updated = jdbc.sql("update dispute_case set result = :result, decided_on = :decided where dispute_id = :dispute")
+    void on(DisputeDecided event, @Timestamp Instant recordedAt) {
+        int updated = jdbc.sql("update dispute_case set result = :result, decided_on = :decided,"
+                        + " decided_recorded_at = :recordedAt where dispute_id = :dispute")
+                .param("recordedAt", recordedAt.atOffset(ZoneOffset.UTC))
                 .param("result", event.result().name())
                 .param("decided", event.decidedOn())
                 .param("dispute", event.disputeId())

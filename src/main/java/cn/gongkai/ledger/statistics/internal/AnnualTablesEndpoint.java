@@ -112,7 +112,7 @@ class AnnualTablesEndpoint {
     ResponseEntity<Published> publish(@PathVariable int year) {
         String agencyId = currentActor.current().agencyId();
         Part3Table part3 = tables.part3(agencyId, year);
-        Part4Table part4 = part4(List.of(agencyId), year);
+        Part4Table part4 = part4(agencyId, List.of(agencyId), year, null);
         commands.sendAndWait(new PublishReport(agencyId, year, codes(part3), codes(part4)));
         return ResponseEntity.ok(new Published(agencyId, year, codes(part3), codes(part4)));
     }
@@ -126,25 +126,29 @@ class AnnualTablesEndpoint {
                 .orElseThrow(() -> new NotFound("publication " + agencyId + ":" + year));
         List<PublishedDifference> differences = new ArrayList<>(
                 publications.part3Differences(agencyId, published, tables.part3(agencyId, year)));
-        differences.addAll(publications.part4Differences(published, codes(part4(List.of(agencyId), year))));
+        differences.addAll(publications.part4Differences(published,
+                codes(part4(agencyId, List.of(agencyId), year, null))));
         return ResponseEntity.ok(new PublicationDiff(agencyId, year, published.version(), published.publishedAt(),
                 published.publishedBy(), differences.isEmpty(), differences));
     }
 
     private TablesView view(Scope scope, int year, boolean rollup, Part3Table part3, Part3Table previous, Instant asOf) {
         List<ReconciliationFailure> failures = new ArrayList<>(tables.reconcile(scope.agencyIds(), part3, previous));
-        Part4Table part4 = asOf == null ? part4(scope.agencyIds(), year) : null;
-        if (part4 != null) {
-            part4Source.ifAvailable(source -> source.check(part4).forEach(message -> failures.add(
-                    new ReconciliationFailure("Part4TotalIsSumOfResults", message, message, List.of(), List.of()))));
-        }
+        Part4Table part4 = part4(scope.agencyId(), scope.agencyIds(), year, asOf);
+        part4Source.ifAvailable(source -> source.check(part4).forEach(message -> failures.add(
+                new ReconciliationFailure("Part4TotalIsSumOfResults", message, message, List.of(), List.of()))));
         return new TablesView(scope.agencyId(), scope.agencyName(), year, part3.closed(), rollup, scope.agencyIds(),
                 asOf, part3, part4, failures.isEmpty(), failures);
     }
 
-    private Part4Table part4(List<String> agencyIds, int year) {
+    /** Part 四 of the agencies, labelled as {@code label}'s (the roll-up's root), now or as of an instant. */
+    private Part4Table part4(String label, List<String> agencyIds, int year, Instant asOf) {
         Part4Source source = part4Source.getIfAvailable();
-        return source == null ? Part4Table.empty(agencyIds.getFirst(), year) : source.part4(agencyIds, year);
+        if (source == null) {
+            return Part4Table.empty(label, year);
+        }
+        Part4Table table = asOf == null ? source.part4(agencyIds, year) : source.part4AsOf(agencyIds, year, asOf);
+        return new Part4Table(label, year, table.cells());
     }
 
     private static Map<String, Map<String, Long>> codes(Part3Table table) {

@@ -213,11 +213,17 @@ class Part4CountingTest {
 
     private void file(String agency, String name, DisputeKind kind, String filedOn) {
         projection.on(new DisputeFiled(id(name), requestOf(name), agency, name, kind, LocalDate.parse(filedOn),
-                null, null));
+                null, null), recordedOn(filedOn));
     }
 
     private void decide(String agency, String name, DisputeResult result, String decidedOn) {
-        projection.on(new DisputeDecided(id(name), requestOf(name), agency, result, LocalDate.parse(decidedOn), null));
+        projection.on(new DisputeDecided(id(name), requestOf(name), agency, result, LocalDate.parse(decidedOn), null),
+                recordedOn(decidedOn));
+    }
+
+    /** Recorded on the business date itself, at noon UTC. */
+    private static java.time.Instant recordedOn(String date) {
+        return LocalDate.parse(date).atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
     }
 
     private static UUID id(String name) {
