@@ -1,12 +1,13 @@
 package cn.gongkai.ledger.statistics;
 
+import static cn.gongkai.ledger.requests.ApplicationSteps.conclude;
+import static cn.gongkai.ledger.requests.ApplicationSteps.register;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.gongkai.ledger.Api;
 import cn.gongkai.ledger.Api.Response;
 import cn.gongkai.ledger.LedgerIntegrationTest;
-import cn.gongkai.ledger.requests.RequestJson;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,7 +33,7 @@ class PublicationIT {
         Api api = new Api(port);
         // given 2024: one application answered (disclosed), one still open; the year closed and published
         String answered = register(api, LocalDate.of(2024, 3, 1));
-        conclude(api, answered, LocalDate.of(2024, 3, 20));
+        conclude(api, answered, "DISCLOSED", LocalDate.of(2024, 3, 20));
         String open = register(api, LocalDate.of(2024, 5, 1));
         assertThat(api.post("head-kaifaqu", "/api/statistics/2024/close", "").status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> carried(api, open));
@@ -100,19 +101,4 @@ class PublicationIT {
         return api.get("handler-kaifaqu", "/api/requests/" + id).json().get("carriedForwardFrom").size() > 0;
     }
 
-    private static String register(Api api, LocalDate receivedOn) {
-        Response registered = api.post("handler-kaifaqu", "/api/requests", RequestJson.received(receivedOn));
-        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        return registered.json().get("requestId").asText();
-    }
-
-    private static void conclude(Api api, String id, LocalDate on) {
-        String path = "/api/requests/" + id;
-        List<Response> steps = List.of(
-                api.post("handler-kaifaqu", path + "/answer-draft", """
-                        {"outcome":"DISCLOSED","legalBasis":"条例第三十六条","text":"答复","draftedOn":"%s"}""".formatted(on)),
-                api.post("reviewer-kaifaqu", path + "/answer-draft/approval", RequestJson.date("approvedOn", on)),
-                api.post("handler-kaifaqu", path + "/answer", RequestJson.date("answeredOn", on)));
-        assertThat(steps).allSatisfy(step -> assertThat(step.status()).as(step.toString()).isEqualTo(200));
-    }
 }

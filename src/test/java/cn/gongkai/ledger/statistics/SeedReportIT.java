@@ -1,18 +1,19 @@
 package cn.gongkai.ledger.statistics;
 
+import static cn.gongkai.ledger.requests.ApplicationSteps.conclude;
+import static cn.gongkai.ledger.requests.ApplicationSteps.register;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.gongkai.ledger.Api;
 import cn.gongkai.ledger.Api.Response;
 import cn.gongkai.ledger.LedgerIntegrationTest;
-import cn.gongkai.ledger.requests.RequestJson;
+import cn.gongkai.ledger.statistics.export.AnnualTablesDocument;
+import cn.gongkai.ledger.statistics.export.AnnualTablesExporter;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import cn.gongkai.ledger.statistics.export.AnnualTablesDocument;
-import cn.gongkai.ledger.statistics.export.AnnualTablesExporter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -93,23 +94,6 @@ class SeedReportIT {
             assertThat(cells.get("CARRIED_FORWARD").get("TOTAL").asLong()).isZero();
         });
         assertThat(api.get("head-kaifaqu", "/api/statistics/2022").json().get("reconciled").asBoolean()).isTrue();
-    }
-
-    private static String register(Api api, LocalDate receivedOn) {
-        Response registered = api.post("handler-kaifaqu", "/api/requests", RequestJson.received(receivedOn));
-        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        return registered.json().get("requestId").asText();
-    }
-
-    private static void conclude(Api api, String id, String outcome, LocalDate on) {
-        String path = "/api/requests/" + id;
-        List<Response> steps = List.of(
-                api.post("handler-kaifaqu", path + "/answer-draft", """
-                        {"outcome":"%s","legalBasis":"条例第三十六条","text":"答复","draftedOn":"%s"}"""
-                        .formatted(outcome, on)),
-                api.post("reviewer-kaifaqu", path + "/answer-draft/approval", RequestJson.date("approvedOn", on)),
-                api.post("handler-kaifaqu", path + "/answer", RequestJson.date("answeredOn", on)));
-        assertThat(steps).allSatisfy(step -> assertThat(step.status()).as(step.toString()).isEqualTo(200));
     }
 
     private static List<String> historyTypes(Api api, String id) {

@@ -1,5 +1,8 @@
 package cn.gongkai.ledger.statistics;
 
+import static cn.gongkai.ledger.requests.ApplicationSteps.carriedFrom;
+import static cn.gongkai.ledger.requests.ApplicationSteps.conclude;
+import static cn.gongkai.ledger.requests.ApplicationSteps.register;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,12 +10,9 @@ import cn.gongkai.ledger.Api;
 import cn.gongkai.ledger.Api.Response;
 import cn.gongkai.ledger.LedgerIntegrationTest;
 import cn.gongkai.ledger.platform.BusinessClock;
-import cn.gongkai.ledger.requests.RequestJson;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,7 +40,7 @@ class YearCloseIT {
         // given 2023: one application still open, one concluded within the year
         String open = register(api, LocalDate.of(2023, 6, 1));
         String concluded = register(api, LocalDate.of(2023, 6, 2));
-        conclude(api, concluded, LocalDate.of(2023, 6, 20));
+        conclude(api, concluded, "DISCLOSED", LocalDate.of(2023, 6, 20));
 
         // when the head closes 2023, twice
         assertThat(api.post("head-kaifaqu", "/api/statistics/2023/close", "").status()).isEqualTo(202);
@@ -60,7 +60,7 @@ class YearCloseIT {
         assertThat(carriedFrom(api, open)).containsExactly(2023);
 
         // when the open one turns out to have been answered on 28 December 2023
-        conclude(api, open, LocalDate.of(2023, 12, 28));
+        conclude(api, open, "DISCLOSED", LocalDate.of(2023, 12, 28));
 
         // then 2023 counts it as resolved, only the late one is carried forward, and 2024 agrees
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -97,26 +97,4 @@ class YearCloseIT {
         return api.get("head-kaifaqu", "/api/statistics/" + year).json().get("part3").get("cells");
     }
 
-    private static String register(Api api, LocalDate receivedOn) {
-        Response registered = api.post("handler-kaifaqu", "/api/requests", RequestJson.received(receivedOn));
-        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        return registered.json().get("requestId").asText();
-    }
-
-    private static void conclude(Api api, String id, LocalDate on) {
-        String path = "/api/requests/" + id;
-        List<Response> steps = List.of(
-                api.post("handler-kaifaqu", path + "/answer-draft", """
-                        {"outcome":"DISCLOSED","legalBasis":"条例第三十六条","text":"答复","draftedOn":"%s"}""".formatted(on)),
-                api.post("reviewer-kaifaqu", path + "/answer-draft/approval", RequestJson.date("approvedOn", on)),
-                api.post("handler-kaifaqu", path + "/answer", RequestJson.date("answeredOn", on)));
-        assertThat(steps).allSatisfy(step -> assertThat(step.status()).as(step.toString()).isEqualTo(200));
-    }
-
-    private static List<Integer> carriedFrom(Api api, String id) {
-        List<Integer> years = new ArrayList<>();
-        api.get("handler-kaifaqu", "/api/requests/" + id).json().get("carriedForwardFrom")
-                .forEach(year -> years.add(year.asInt()));
-        return years;
-    }
 }

@@ -8,7 +8,6 @@ import cn.gongkai.ledger.disputes.events.DisputeDecided;
 import cn.gongkai.ledger.disputes.events.DisputeFiled;
 import cn.gongkai.ledger.disputes.write.ApplicationLookup.ApplicationOnFile;
 import cn.gongkai.ledger.platform.BusinessClock;
-import cn.gongkai.ledger.platform.RuleViolation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,9 +19,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 
 /**
  * The shared cast and calendar of the dispute tests: one agency with a handler, a reviewer and the
@@ -84,36 +80,6 @@ public final class DisputeFixtures {
 
     public static DisputeDecided decided(DisputeResult result, LocalDate decidedOn) {
         return new DisputeDecided(DISPUTE_ID, CONCLUDED.requestId(), AGENCY, result, decidedOn, "复议决定书");
-    }
-
-    /** A {@link RuleViolation} of the named rule about the named input (or about none, if null). */
-    public static Matcher<Throwable> violates(String rule, String field) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable item) {
-                return item instanceof RuleViolation violation
-                        && rule.equals(violation.rule())
-                        && java.util.Objects.equals(field, violation.field())
-                        && violation.messageZh() != null && !violation.messageZh().isBlank()
-                        && violation.messageEn() != null && !violation.messageEn().isBlank();
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a RuleViolation of rule ").appendValue(rule)
-                        .appendText(" on field ").appendValue(field);
-            }
-
-            @Override
-            protected void describeMismatchSafely(Throwable item, Description mismatch) {
-                if (item instanceof RuleViolation violation) {
-                    mismatch.appendText("was rule ").appendValue(violation.rule())
-                            .appendText(" on field ").appendValue(violation.field());
-                } else {
-                    mismatch.appendText("was ").appendValue(item);
-                }
-            }
-        };
     }
 
     private static Actor actor(String username, String agencyId, Role... roles) {

@@ -3,7 +3,6 @@ package cn.gongkai.ledger.requests.write;
 import cn.gongkai.ledger.access.Actor;
 import cn.gongkai.ledger.access.Role;
 import cn.gongkai.ledger.platform.BusinessClock;
-import cn.gongkai.ledger.platform.RuleViolation;
 import cn.gongkai.ledger.requests.ApplicantCategory;
 import cn.gongkai.ledger.requests.Channel;
 import cn.gongkai.ledger.requests.DeliveryForm;
@@ -21,9 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 
 /**
  * The shared cast and calendar of the aggregate tests: one agency with a handler, a second handler,
@@ -109,42 +105,6 @@ public final class RequestFixtures {
     /** The events of an application answered on 13 March. */
     public static Object[] concluded() {
         return new Object[] {received(), drafted(), approved(), answered()};
-    }
-
-    /** A {@link RuleViolation} of the named rule. */
-    public static Matcher<Throwable> violates(String rule) {
-        return violates(rule, null);
-    }
-
-    /** A {@link RuleViolation} of the named rule about the named input (or about none, if null). */
-    public static Matcher<Throwable> violates(String rule, String field) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable item) {
-                return item instanceof RuleViolation violation
-                        && rule.equals(violation.rule())
-                        && (field == null || field.equals(violation.field()))
-                        && violation.messageZh() != null && !violation.messageZh().isBlank();
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a RuleViolation of rule ").appendValue(rule);
-                if (field != null) {
-                    description.appendText(" on field ").appendValue(field);
-                }
-            }
-
-            @Override
-            protected void describeMismatchSafely(Throwable item, Description mismatch) {
-                if (item instanceof RuleViolation violation) {
-                    mismatch.appendText("was rule ").appendValue(violation.rule())
-                            .appendText(" on field ").appendValue(violation.field());
-                } else {
-                    mismatch.appendText("was ").appendValue(item);
-                }
-            }
-        };
     }
 
     private static Actor actor(String username, String agencyId, Role... roles) {

@@ -16,7 +16,7 @@ import static cn.gongkai.ledger.disputes.write.DisputeFixtures.TOMORROW;
 import static cn.gongkai.ledger.disputes.write.DisputeFixtures.as;
 import static cn.gongkai.ledger.disputes.write.DisputeFixtures.filed;
 import static cn.gongkai.ledger.disputes.write.DisputeFixtures.fixture;
-import static cn.gongkai.ledger.disputes.write.DisputeFixtures.violates;
+import static cn.gongkai.ledger.platform.RuleViolations.violates;
 
 import cn.gongkai.ledger.disputes.DisputeKind;
 import cn.gongkai.ledger.disputes.events.DisputeFiled;

@@ -6,7 +6,7 @@ import static cn.gongkai.ledger.requests.write.RequestFixtures.STRANGER;
 import static cn.gongkai.ledger.requests.write.RequestFixtures.as;
 import static cn.gongkai.ledger.requests.write.RequestFixtures.fixtureAt;
 import static cn.gongkai.ledger.requests.write.RequestFixtures.received;
-import static cn.gongkai.ledger.requests.write.RequestFixtures.violates;
+import static cn.gongkai.ledger.platform.RuleViolations.violates;
 
 import cn.gongkai.ledger.platform.BusinessClock;
 import cn.gongkai.ledger.platform.NotFound;

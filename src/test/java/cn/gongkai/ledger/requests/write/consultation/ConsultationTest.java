@@ -11,7 +11,7 @@ import static cn.gongkai.ledger.requests.write.RequestFixtures.concluded;
 import static cn.gongkai.ledger.requests.write.RequestFixtures.drafted;
 import static cn.gongkai.ledger.requests.write.RequestFixtures.fixture;
 import static cn.gongkai.ledger.requests.write.RequestFixtures.received;
-import static cn.gongkai.ledger.requests.write.RequestFixtures.violates;
+import static cn.gongkai.ledger.platform.RuleViolations.violates;
 
 import cn.gongkai.ledger.platform.NotFound;
 import cn.gongkai.ledger.requests.ConsultedParty;

@@ -12,7 +12,7 @@ import static cn.gongkai.ledger.requests.write.RequestFixtures.as;
 import static cn.gongkai.ledger.requests.write.RequestFixtures.concluded;
 import static cn.gongkai.ledger.requests.write.RequestFixtures.fixture;
 import static cn.gongkai.ledger.requests.write.RequestFixtures.received;
-import static cn.gongkai.ledger.requests.write.RequestFixtures.violates;
+import static cn.gongkai.ledger.platform.RuleViolations.violates;
 import static org.hamcrest.Matchers.containsString;
 
 import cn.gongkai.ledger.platform.NotFound;
