@@ -6,6 +6,7 @@ import java.util.Map;
 /**
  * Part 三 of one agency's annual report for one year (收到和处理政府信息公开申请情况): a count for
  * every row × column. Immutable; built by the projection or by tests, checked by {@link Reconciliation}.
+ * Rows and columns iterate in the official order.
  *
  * @param agencyId the agency, or the root of a roll-up
  * @param year     the report year
@@ -22,7 +23,7 @@ public record Part3Table(String agencyId, int year, boolean closed, Map<TableRow
                 Map<TableColumn, Long> given = cells.get(row);
                 columns.put(column, given == null ? 0L : given.getOrDefault(column, 0L));
             }
-            copy.put(row, Map.copyOf(columns));
+            copy.put(row, java.util.Collections.unmodifiableMap(columns));
         }
         cells = java.util.Collections.unmodifiableMap(copy);
     }

@@ -19,7 +19,7 @@ public record Part4Table(String agencyId, int year, Map<DisputeGroup, Map<Disput
             for (DisputeColumn column : DisputeColumn.values()) {
                 columns.put(column, given == null ? 0L : given.getOrDefault(column, 0L));
             }
-            copy.put(group, Map.copyOf(columns));
+            copy.put(group, Collections.unmodifiableMap(columns));
         }
         cells = Collections.unmodifiableMap(copy);
     }
