@@ -7,7 +7,9 @@ import org.springframework.boot.SpringApplication;
 
 /**
  * The embedded default, started by {@code ./mvnw spring-boot:test-run}: the service on an embedded
- * PostgreSQL whose data stays in {@code ./data/postgres} across restarts, with the demo users.
+ * PostgreSQL whose data stays in {@code ./data/postgres} across restarts, with the demo users, and
+ * an in-JVM Kafka broker on {@code localhost:9092} (system property {@code gongkai.dev.kafka-port})
+ * whose log stays in {@code ./data/kafka}.
  */
 public final class DevGongkaiLedger {
 
@@ -19,23 +21,29 @@ public final class DevGongkaiLedger {
         Path data = Path.of("data", "postgres").toAbsolutePath();
         Files.createDirectories(data);
         EmbeddedPostgres postgres = TestDatabase.start(data);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        int kafkaPort = Integer.getInteger("gongkai.dev.kafka-port", 9092);
+        TestKafka kafka = TestKafka.start(Path.of("data", "kafka").toAbsolutePath(), kafkaPort, 3);
+        // run after Spring has closed the service, in this order: the publisher and the processors
+        // must not find their broker or database gone while they stop
+        SpringApplication.getShutdownHandlers().add(kafka::stop);
+        SpringApplication.getShutdownHandlers().add(() -> {
             try {
                 postgres.close();
             } catch (java.io.IOException e) {
                 System.err.println("embedded PostgreSQL did not stop cleanly: " + e.getMessage());
             }
-        }));
+        });
         SpringApplication.from(GongkaiLedgerApplication::main)
                 .withAdditionalProfiles("dev")
-                .run(withDatabase(args, postgres.getJdbcUrl("postgres", "postgres")));
+                .run(withInfrastructure(args, postgres.getJdbcUrl("postgres", "postgres"), kafka.bootstrapServers()));
     }
 
-    private static String[] withDatabase(String[] args, String jdbcUrl) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 3);
+    private static String[] withInfrastructure(String[] args, String jdbcUrl, String kafkaBootstrapServers) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 4);
         all[args.length] = "--spring.datasource.url=" + jdbcUrl;
         all[args.length + 1] = "--spring.datasource.username=postgres";
         all[args.length + 2] = "--spring.datasource.password=";
+        all[args.length + 3] = "--gongkai.kafka.bootstrap-servers=" + kafkaBootstrapServers;
         return all;
     }
 }

@@ -10,14 +10,15 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole service on a real (embedded) PostgreSQL, on a random port, with the demo users.
+ * The whole service on a real (embedded) PostgreSQL and a real in-JVM Kafka broker, on a random
+ * port, with the demo users.
  * Test classes with the same configuration share one context and one database.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ContextConfiguration(initializers = {TestDatabaseInitializer.class, TestKafkaInitializer.class})
 @ActiveProfiles("test")
 public @interface LedgerIntegrationTest {
 }

@@ -9,6 +9,7 @@ import cn.gongkai.ledger.Api;
 import cn.gongkai.ledger.Api.Response;
 import cn.gongkai.ledger.GongkaiLedgerApplication;
 import cn.gongkai.ledger.TestDatabase;
+import cn.gongkai.ledger.TestKafka;
 import cn.gongkai.ledger.platform.BusinessClock;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,7 +61,8 @@ class RestartIT {
                 .run("--server.port=0",
                         "--spring.datasource.url=" + database,
                         "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=");
+                        "--spring.datasource.password=",
+                        "--gongkai.kafka.bootstrap-servers=" + TestKafka.shared().bootstrapServers());
     }
 
     private static Api api(ConfigurableApplicationContext context) {

@@ -1,0 +1,85 @@
+package cn.gongkai.ledger.publishing;
+
+import cn.gongkai.ledger.access.ActorMetaData;
+import cn.gongkai.ledger.requests.events.RequestEvent;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns an event of an application into its Kafka record on {@value #TOPIC}: key = the
+ * application's id, so that one application's messages stay in one partition and in order; value =
+ * a CloudEvent in structured mode of the CloudEvents Kafka binding.
+ *
+ * <p>Structured mode only: the attributes travel in the value, and the only header is
+ * {@code content-type}, which tells a CloudEvents reader the mode. {@code ce_*} headers would be
+ * binary mode; carrying both would give every attribute two places that could disagree.
+ */
+final class RequestMessages {
+
+    static final String TOPIC = "gongkai.requests.v1";
+    static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
+    static final String SCHEMA_VERSION = "1";
+    static final String TYPE_PREFIX = "cn.gongkai.ledger.request.";
+
+    /** The message's own mapper: the contract must not change with the web layer's JSON settings. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .build();
+
+    private final URI schemaBase;
+
+    RequestMessages(URI schemaBase) {
+        this.schemaBase = schemaBase;
+    }
+
+    /** The event's type name as messages carry it, e.g. {@code RequestReceived}. */
+    static String typeName(RequestEvent event) {
+        return event.getClass().getSimpleName();
+    }
+
+    ProducerRecord<String, byte[]> record(RequestEvent event, String eventId, long sequence, Instant recordedAt,
+                                          Map<String, ?> metaData, RegisteredRequest request) {
+        byte[] value = JSON.writeValueAsBytes(envelope(event, eventId, sequence, recordedAt, metaData, request));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, event.requestId().toString(), value);
+        record.headers().add(new RecordHeader("content-type", CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
+        return record;
+    }
+
+    CloudEvent envelope(RequestEvent event, String eventId, long sequence, Instant recordedAt,
+                        Map<String, ?> metaData, RegisteredRequest request) {
+        String type = typeName(event);
+        return new CloudEvent(
+                "1.0",
+                eventId,
+                "/gongkai-ledger/agencies/" + request.agencyId() + "/requests/" + request.requestId(),
+                TYPE_PREFIX + type + ".v" + SCHEMA_VERSION,
+                request.requestId().toString(),
+                recordedAt.toString(),
+                "application/json",
+                schemaBase.resolve("requests/" + type + ".v" + SCHEMA_VERSION + ".json").toString(),
+                request.agencyId(),
+                request.requestId().toString(),
+                request.registrationNumber(),
+                "%019d".formatted(sequence),
+                event.businessDate().toString(),
+                actorRole(metaData),
+                SCHEMA_VERSION,
+                MessageData.of(event));
+    }
+
+    /** The acting user's roles ({@code HANDLER,REVIEWER}), {@code SYSTEM} for a system job; never who it was. */
+    static String actorRole(Map<String, ?> metaData) {
+        Object username = metaData.get(ActorMetaData.USERNAME);
+        if (username != null && username.toString().startsWith("system:")) {
+            return "SYSTEM";
+        }
+        Object roles = metaData.get(ActorMetaData.ROLES);
+        return roles == null || roles.toString().isBlank() ? "NONE" : roles.toString();
+    }
+}
