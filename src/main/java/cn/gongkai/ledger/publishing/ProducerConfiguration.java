@@ -28,6 +28,18 @@ class ProducerConfiguration {
         return new KafkaProducer<>(producerConfig(settings));
     }
 
+    /**
+     * The producer's {@code max.request.size}: a record larger than this is refused before it is
+     * sent (and dead-lettered, see {@link KafkaPublisher}).
+     */
+    static int maxRequestSize(PublishingProperties settings) {
+        String configured = settings.properties().get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        return configured == null ? DEFAULT_MAX_REQUEST_SIZE : Integer.parseInt(configured.trim());
+    }
+
+    /** Kafka's default {@code max.request.size}, 1 MiB. */
+    static final int DEFAULT_MAX_REQUEST_SIZE = 1024 * 1024;
+
     static Map<String, Object> producerConfig(PublishingProperties settings) {
         if (settings.bootstrapServers() == null || settings.bootstrapServers().isBlank()) {
             throw new IllegalStateException("gongkai.kafka.bootstrap-servers is not set: every change is published"

@@ -1,0 +1,64 @@
+package cn.gongkai.ledger.publishing;
+
+import cn.gongkai.ledger.access.Actor;
+import cn.gongkai.ledger.access.CurrentActor;
+import cn.gongkai.ledger.platform.NotFound;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * An agency's administrator sees the messages of the agency's applications that Kafka would not
+ * take, and retries them, e.g. after the broker's limit was raised. Another agency's dead letters
+ * are not listed and not found (404). A letter shows ids, types, times and the cause; never the
+ * event's content.
+ */
+@RestController
+@RequestMapping("/api/admin/publishing/dead-letters")
+@PreAuthorize("hasRole('ADMIN')")
+class DeadLetterEndpoint {
+
+    private final DeadLetters deadLetters;
+    private final CurrentActor currentActor;
+
+    DeadLetterEndpoint(DeadLetters deadLetters, CurrentActor currentActor) {
+        this.deadLetters = deadLetters;
+        this.currentActor = currentActor;
+    }
+
+    /** What a retry did: sequences (applications) retried, those published completely, and what is still parked. */
+    record RetryOutcome(int retried, int published, List<DeadLetters.Sequence> remaining) {
+    }
+
+    @GetMapping
+    List<DeadLetters.Sequence> list() {
+        return deadLetters.ofAgency(currentActor.current().agencyId());
+    }
+
+    @PostMapping("/{sequenceId}/retry")
+    RetryOutcome retry(@PathVariable String sequenceId) {
+        Actor admin = currentActor.current();
+        deadLetters.find(admin.agencyId(), sequenceId)
+                .orElseThrow(() -> new NotFound("no dead letters of application " + sequenceId));
+        boolean published = deadLetters.retry(sequenceId, admin.username());
+        return new RetryOutcome(1, published ? 1 : 0,
+                deadLetters.find(admin.agencyId(), sequenceId).stream().toList());
+    }
+
+    @PostMapping("/retry")
+    RetryOutcome retryAll() {
+        Actor admin = currentActor.current();
+        List<DeadLetters.Sequence> sequences = deadLetters.ofAgency(admin.agencyId());
+        int published = 0;
+        for (DeadLetters.Sequence sequence : sequences) {
+            if (deadLetters.retry(sequence.sequenceId(), admin.username())) {
+                published++;
+            }
+        }
+        return new RetryOutcome(sequences.size(), published, deadLetters.ofAgency(admin.agencyId()));
+    }
+}
