@@ -32,7 +32,7 @@ public final class TestDatabase {
     public static EmbeddedPostgres start(Path dataDirectory) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("max_connections", "600")
                     .setServerConfig("fsync", dataDirectory == null ? "off" : "on");
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);

@@ -1,27 +1,49 @@
 package cn.gongkai.ledger.access;
 
 import cn.gongkai.ledger.access.internal.JsonSecurityErrors;
+import cn.gongkai.ledger.access.internal.LoginAttempts;
+import cn.gongkai.ledger.access.internal.LoginAttemptsProperties;
+import cn.gongkai.ledger.access.internal.LoginThrottleFilter;
+import cn.gongkai.ledger.access.internal.SecurityEventListener;
 import cn.gongkai.ledger.access.internal.StaffUserDetailsService;
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import java.util.Arrays;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what. Staff log in with HTTP Basic against {@code staff_user}; endpoints say which
  * role they need with {@code @PreAuthorize("hasRole('REVIEWER')")}. Failures are answered in JSON:
- * 401 when not logged in, 403 when the role or agency does not allow it.
+ * 401 when not logged in, 403 when the role does not allow it, 429 after too many failed logins
+ * ({@link LoginThrottleFilter}); failed logins and refusals are logged ({@link SecurityEventListener}).
+ * Every response carries the security headers set here; what each protects against, and what is
+ * not done yet, is in {@code docs/security.md}.
  *
  * <p>Also wires the actor into Axon: every command sent through the gateway carries the logged-in
  * user ({@link ActorMetaDataInterceptor}) and every event copies it from its command.
@@ -29,11 +51,28 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @EnableMethodSecurity
+@EnableConfigurationProperties(LoginAttemptsProperties.class)
 public class SecurityConfiguration {
 
     /** Paths anyone may read: the API description and the health probes. */
     private static final String[] PUBLIC_PATHS = {
-            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health/**", "/error"};
+            "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health",
+            "/actuator/health/**", "/error"};
+
+    /** The browsable API description; the only pages that run scripts and styles. */
+    private static final String[] SWAGGER_UI_PATHS = {"/swagger-ui/**", "/swagger-ui.html"};
+
+    /** JSON needs nothing from a browser: no scripts, no frames, no forms, no base. */
+    static final String STRICT_CSP =
+            "default-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+    /**
+     * Swagger UI loads its own scripts and styles, sets inline style attributes, shows data: icons,
+     * and fetches {@code /v3/api-docs}: all from this origin, nothing from elsewhere, no eval.
+     */
+    static final String SWAGGER_UI_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+            + " img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none';"
+            + " base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     /**
      * The JSON API. CSRF protection is off here because it defends cookie-borne sessions, and this
@@ -42,29 +81,76 @@ public class SecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, JsonSecurityErrors errors) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, JsonSecurityErrors errors, LoginAttempts loginAttempts)
+            throws Exception {
         return http
                 .securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(errors))
+                .addFilterBefore(new LoginThrottleFilter(loginAttempts, errors), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
+                .headers(headers -> securityHeaders(headers)
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(STRICT_CSP)))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
                 .build();
     }
 
-    /** Everything else: the API description and health are public, the rest needs a login; CSRF stays on. */
+    /**
+     * Everything else: the API description and health are public, the other actuator endpoints are
+     * for administrators, the rest needs a login; CSRF stays on for any browser form to come.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain defaultSecurity(HttpSecurity http, JsonSecurityErrors errors) throws Exception {
+    SecurityFilterChain defaultSecurity(HttpSecurity http, JsonSecurityErrors errors, LoginAttempts loginAttempts)
+            throws Exception {
+        RequestMatcher swaggerUi = new OrRequestMatcher(Arrays.stream(SWAGGER_UI_PATHS)
+                .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path))
+                .toList());
         return http
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(PUBLIC_PATHS).permitAll()
+                        .requestMatchers("/actuator", "/actuator/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(errors))
+                .addFilterBefore(new LoginThrottleFilter(loginAttempts, errors), BasicAuthenticationFilter.class)
+                .headers(headers -> securityHeaders(headers)
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swaggerUi,
+                                new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_CSP)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swaggerUi),
+                                new ContentSecurityPolicyHeaderWriter(STRICT_CSP))))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
                 .build();
+    }
+
+    /**
+     * The headers both chains send besides the CSP. Spring Security's defaults stay on: {@code
+     * X-Content-Type-Options: nosniff}, {@code Cache-Control: no-cache, no-store, max-age=0,
+     * must-revalidate} (every API answer may carry personal data), and {@code
+     * Strict-Transport-Security}, which it sends only on requests that arrived over HTTPS.
+     */
+    private static HeadersConfigurer<HttpSecurity> securityHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        return headers
+                .frameOptions(frame -> frame.deny())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER));
+    }
+
+    /** In-memory failure counts; the real clock, not the business clock that tests move through the years. */
+    @Bean
+    LoginAttempts loginAttempts(LoginAttemptsProperties limits) {
+        return new LoginAttempts(limits, Clock.systemUTC());
+    }
+
+    @Bean
+    SecurityEventListener securityEventListener(LoginAttempts loginAttempts) {
+        return new SecurityEventListener(loginAttempts);
+    }
+
+    /** Lets refusals by URL rules and by {@code @PreAuthorize} be logged ({@link SecurityEventListener}). */
+    @Bean
+    AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher events) {
+        return new SpringAuthorizationEventPublisher(events);
     }
 
     /** Passwords are stored as {@code {bcrypt}...}; the prefix lets a later algorithm take over hash by hash. */

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
@@ -17,6 +18,9 @@ import org.springframework.stereotype.Component;
  * of every other error answer (platform's {@code ApiError}), instead of an HTML page. The bodies
  * are constant: they must not tell a caller which usernames exist or why a login failed.
  *
+ * <p>A login refused because of too many failed attempts is answered 429 with {@code Retry-After}
+ * ({@link #tooManyLoginAttempts}); it says how long to wait, never whether the username exists.
+ *
  * <p>A {@code @PreAuthorize} refusal inside a controller is answered by the platform's error
  * handler with the same 403 body; this class answers refusals made by the filter chain.
  */
@@ -27,6 +31,11 @@ public class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDenie
             {"status":401,"error":"unauthorized","rule":null,"message":"请先登录","messageEn":"authentication required","fields":[]}""";
     private static final String FORBIDDEN = """
             {"status":403,"error":"forbidden","rule":null,"message":"无权执行此操作","messageEn":"not allowed","fields":[]}""";
+
+    private static final String TOO_MANY_LOGIN_ATTEMPTS = """
+            {"status":429,"error":"too_many_requests","rule":"LoginAttemptsExceeded",\
+            "message":"登录失败次数过多，请 %d 分钟后再试","messageEn":"too many failed logins; try again in %d minutes",\
+            "fields":[]}""";
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
@@ -40,6 +49,14 @@ public class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDenie
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         write(response, HttpServletResponse.SC_FORBIDDEN, FORBIDDEN);
+    }
+
+    /** 429 for a login attempt refused unchecked, with the seconds to wait in {@code Retry-After}. */
+    public void tooManyLoginAttempts(HttpServletResponse response, Duration wait) throws IOException {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        long minutes = (seconds + 59) / 60;
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        write(response, 429, TOO_MANY_LOGIN_ATTEMPTS.formatted(minutes, minutes));
     }
 
     private static void write(HttpServletResponse response, int status, String body) throws IOException {
