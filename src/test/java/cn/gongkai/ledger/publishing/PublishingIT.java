@@ -158,7 +158,7 @@ class PublishingIT {
                 .isInstanceOf(PropagatingErrorHandler.class);
         await().atMost(PUBLISHED).untilAsserted(() -> assertThat(jdbc.sql(
                         "select count(*) from token_entry where processor_name = 'kafka-publisher'")
-                .query(Long.class).single()).isEqualTo(4));
+                .query(Long.class).single()).isEqualTo(2));
     }
 
     private String register(String name, String documentType, String idNumber, String phone, String address) {
