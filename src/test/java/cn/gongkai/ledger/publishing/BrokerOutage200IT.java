@@ -7,8 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.gongkai.ledger.Api;
 import cn.gongkai.ledger.Api.Response;
-import cn.gongkai.ledger.GongkaiLedgerApplication;
-import cn.gongkai.ledger.TestDatabase;
+import cn.gongkai.ledger.TestService;
 import cn.gongkai.ledger.TestKafka;
 import cn.gongkai.ledger.platform.BusinessClock;
 import cn.gongkai.ledger.publishing.TopicReader.Message;
@@ -26,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -186,20 +184,14 @@ class BrokerOutage200IT {
     }
 
     private static ConfigurableApplicationContext start(String bootstrapServers) {
-        return new SpringApplicationBuilder(GongkaiLedgerApplication.class)
-                .profiles("test")
-                .run("--server.port=0",
-                        "--spring.datasource.url=" + TestDatabase.newDatabaseUrl(),
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=",
-                        "--gongkai.kafka.bootstrap-servers=" + bootstrapServers,
-                        // one segment, so that one token says how far the publisher got
-                        "--axon.eventhandling.processors.kafka-publisher.initial-segment-count=1",
-                        // give up on a send within seconds, not the production half minute
-                        "--gongkai.kafka.properties.delivery.timeout.ms=2000",
-                        "--gongkai.kafka.properties.request.timeout.ms=1000",
-                        "--gongkai.kafka.properties.max.block.ms=1000",
-                        "--gongkai.kafka.properties.reconnect.backoff.max.ms=500",
-                        "--gongkai.kafka.properties.linger.ms=0");
+        return TestService.start(bootstrapServers,
+                // one segment, so that one token says how far the publisher got
+                "--axon.eventhandling.processors.kafka-publisher.initial-segment-count=1",
+                // give up on a send within seconds, not the production half minute
+                "--gongkai.kafka.properties.delivery.timeout.ms=2000",
+                "--gongkai.kafka.properties.request.timeout.ms=1000",
+                "--gongkai.kafka.properties.max.block.ms=1000",
+                "--gongkai.kafka.properties.reconnect.backoff.max.ms=500",
+                "--gongkai.kafka.properties.linger.ms=0");
     }
 }

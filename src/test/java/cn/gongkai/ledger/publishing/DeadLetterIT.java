@@ -7,8 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.gongkai.ledger.Api;
 import cn.gongkai.ledger.Api.Response;
-import cn.gongkai.ledger.GongkaiLedgerApplication;
-import cn.gongkai.ledger.TestDatabase;
+import cn.gongkai.ledger.TestService;
 import cn.gongkai.ledger.TestKafka;
 import cn.gongkai.ledger.platform.BusinessClock;
 import cn.gongkai.ledger.publishing.TopicReader.Message;
@@ -35,7 +34,6 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -180,16 +178,10 @@ class DeadLetterIT {
     }
 
     private static ConfigurableApplicationContext start(String bootstrapServers) {
-        return new SpringApplicationBuilder(GongkaiLedgerApplication.class)
-                .profiles("test")
-                .run("--server.port=0",
-                        "--spring.datasource.url=" + TestDatabase.newDatabaseUrl(),
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=",
-                        "--gongkai.kafka.bootstrap-servers=" + bootstrapServers,
-                        "--axon.eventhandling.processors.kafka-publisher.initial-segment-count=2",
-                        "--gongkai.kafka.properties.delivery.timeout.ms=5000",
-                        "--gongkai.kafka.properties.request.timeout.ms=4000",
-                        "--gongkai.kafka.properties.linger.ms=0");
+        return TestService.start(bootstrapServers,
+                "--axon.eventhandling.processors.kafka-publisher.initial-segment-count=2",
+                "--gongkai.kafka.properties.delivery.timeout.ms=5000",
+                "--gongkai.kafka.properties.request.timeout.ms=4000",
+                "--gongkai.kafka.properties.linger.ms=0");
     }
 }

@@ -11,6 +11,7 @@ import cn.gongkai.ledger.LedgerIntegrationTest;
 import cn.gongkai.ledger.TestKafka;
 import cn.gongkai.ledger.platform.BusinessClock;
 import cn.gongkai.ledger.publishing.TopicReader.Message;
+import cn.gongkai.ledger.requests.ApplicationSteps;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,24 +66,7 @@ class PublishingIT {
         String id = registered.json().get("requestId").asString();
         String number = registered.json().get("registrationNumber").asString();
         String path = "/api/requests/" + id;
-        List<Response> steps = new ArrayList<>();
-        steps.add(api.post("handler-kaifaqu", path + "/correction-request", """
-                {"whatIsUnclear":"请说明所需文件的年份","requestedOn":"%s","correctionDueOn":"%s"}"""
-                .formatted(today.minusDays(28), today.minusDays(18))));
-        steps.add(api.post("handler-kaifaqu", path + "/correction-receipt", date("receivedOn", today.minusDays(20))));
-        steps.add(api.post("reviewer-kaifaqu", path + "/extension", """
-                {"workingDays":15,"reason":"需调取档案","extendedOn":"%s"}""".formatted(today.minusDays(10))));
-        steps.add(api.post("handler-kaifaqu", path + "/answer-draft", """
-                {"outcome":"PARTIALLY_DISCLOSED","legalBasis":"条例第三十七条","text":"部分公开","draftedOn":"%s"}"""
-                .formatted(today.minusDays(5))));
-        steps.add(api.post("reviewer-kaifaqu", path + "/answer-draft/return", """
-                {"reason":"应全部公开","returnedOn":"%s"}""".formatted(today.minusDays(4))));
-        steps.add(api.post("handler-kaifaqu", path + "/answer-draft", """
-                {"outcome":"DISCLOSED","legalBasis":"条例第三十六条第一项","text":"予以公开","draftedOn":"%s"}"""
-                .formatted(today.minusDays(3))));
-        steps.add(api.post("reviewer-kaifaqu", path + "/answer-draft/approval", date("approvedOn", today.minusDays(2))));
-        steps.add(api.post("handler-kaifaqu", path + "/answer", date("answeredOn", today.minusDays(1))));
-        steps.add(api.post("handler-kaifaqu", path + "/archive", date("archivedOn", today)));
+        List<Response> steps = ApplicationSteps.fullLife(api, path, today);
         assertThat(steps).allSatisfy(step -> assertThat(step.status()).as(step.toString()).isEqualTo(200));
 
         // when the topic is read back

@@ -33,6 +33,33 @@ public final class ApplicationSteps {
         assertThat(steps).allSatisfy(step -> assertThat(step.status()).as(step.toString()).isEqualTo(200));
     }
 
+    /**
+     * The whole life of a registered application dated back from {@code today}: correction requested
+     * and received, extended, drafted, returned, drafted again, approved, answered (disclosed),
+     * archived — nine steps, each answer returned in order.
+     */
+    public static List<Response> fullLife(Api api, String path, LocalDate today) {
+        List<Response> steps = new ArrayList<>();
+        steps.add(api.post("handler-kaifaqu", path + "/correction-request", """
+                {"whatIsUnclear":"请说明所需文件的年份","requestedOn":"%s","correctionDueOn":"%s"}"""
+                .formatted(today.minusDays(28), today.minusDays(18))));
+        steps.add(api.post("handler-kaifaqu", path + "/correction-receipt", RequestJson.date("receivedOn", today.minusDays(20))));
+        steps.add(api.post("reviewer-kaifaqu", path + "/extension", """
+                {"workingDays":15,"reason":"需调取档案","extendedOn":"%s"}""".formatted(today.minusDays(10))));
+        steps.add(api.post("handler-kaifaqu", path + "/answer-draft", """
+                {"outcome":"PARTIALLY_DISCLOSED","legalBasis":"条例第三十七条","text":"部分公开","draftedOn":"%s"}"""
+                .formatted(today.minusDays(5))));
+        steps.add(api.post("reviewer-kaifaqu", path + "/answer-draft/return", """
+                {"reason":"应全部公开","returnedOn":"%s"}""".formatted(today.minusDays(4))));
+        steps.add(api.post("handler-kaifaqu", path + "/answer-draft", """
+                {"outcome":"DISCLOSED","legalBasis":"条例第三十六条第一项","text":"予以公开","draftedOn":"%s"}"""
+                .formatted(today.minusDays(3))));
+        steps.add(api.post("reviewer-kaifaqu", path + "/answer-draft/approval", RequestJson.date("approvedOn", today.minusDays(2))));
+        steps.add(api.post("handler-kaifaqu", path + "/answer", RequestJson.date("answeredOn", today.minusDays(1))));
+        steps.add(api.post("handler-kaifaqu", path + "/archive", RequestJson.date("archivedOn", today)));
+        return steps;
+    }
+
     /** The years the application was carried forward from. */
     public static List<Integer> carriedFrom(Api api, String id) {
         List<Integer> years = new ArrayList<>();

@@ -47,24 +47,7 @@ class RequestLifeIT {
         String path = "/api/requests/" + id;
 
         // when it goes through correction, extension, a returned draft, approval, answer and archive
-        List<Response> steps = new ArrayList<>();
-        steps.add(api.post("handler-kaifaqu", path + "/correction-request", """
-                {"whatIsUnclear":"请说明所需文件的年份","requestedOn":"%s","correctionDueOn":"%s"}"""
-                .formatted(today.minusDays(28), today.minusDays(18))));
-        steps.add(api.post("handler-kaifaqu", path + "/correction-receipt", date("receivedOn", today.minusDays(20))));
-        steps.add(api.post("reviewer-kaifaqu", path + "/extension", """
-                {"workingDays":15,"reason":"需调取档案","extendedOn":"%s"}""".formatted(today.minusDays(10))));
-        steps.add(api.post("handler-kaifaqu", path + "/answer-draft", """
-                {"outcome":"PARTIALLY_DISCLOSED","legalBasis":"条例第三十七条","text":"部分公开","draftedOn":"%s"}"""
-                .formatted(today.minusDays(5))));
-        steps.add(api.post("reviewer-kaifaqu", path + "/answer-draft/return", """
-                {"reason":"应全部公开","returnedOn":"%s"}""".formatted(today.minusDays(4))));
-        steps.add(api.post("handler-kaifaqu", path + "/answer-draft", """
-                {"outcome":"DISCLOSED","legalBasis":"条例第三十六条第一项","text":"予以公开","draftedOn":"%s"}"""
-                .formatted(today.minusDays(3))));
-        steps.add(api.post("reviewer-kaifaqu", path + "/answer-draft/approval", date("approvedOn", today.minusDays(2))));
-        steps.add(api.post("handler-kaifaqu", path + "/answer", date("answeredOn", today.minusDays(1))));
-        steps.add(api.post("handler-kaifaqu", path + "/archive", date("archivedOn", today)));
+        List<Response> steps = ApplicationSteps.fullLife(api, path, today);
 
         // then every step was accepted, and the history shows each with who and when
         assertThat(steps).allSatisfy(step -> assertThat(step.status()).as(step.toString()).isEqualTo(200));
