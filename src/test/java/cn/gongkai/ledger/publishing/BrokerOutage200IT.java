@@ -53,9 +53,9 @@ class BrokerOutage200IT {
 
             // given one application published while the broker is up (the topic exists, the publisher is caught up)
             String first = register(api, today);
-            await().atMost(Duration.ofSeconds(20)).until(() -> publisherPosition(jdbc), p -> p >= lastGlobalIndex(jdbc));
+            await().atMost(Duration.ofSeconds(20)).until(() -> PublisherProgress.position(jdbc), p -> p >= PublisherProgress.lastGlobalIndex(jdbc));
             assertThat(TopicReader.ofApplication(TopicReader.readAll(kafka.bootstrapServers(), TOPIC), first)).hasSize(1);
-            long acknowledged = publisherPosition(jdbc);
+            long acknowledged = PublisherProgress.position(jdbc);
 
             // when the broker stops, and 200 applications are registered, every tenth withdrawn too: 220 commands
             kafka.stop();
@@ -88,7 +88,7 @@ class BrokerOutage200IT {
 
             // then the token has not moved past what Kafka acknowledged, through at least one failed attempt
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6))
-                    .until(() -> publisherPosition(jdbc), position -> position == acknowledged);
+                    .until(() -> PublisherProgress.position(jdbc), position -> position == acknowledged);
             System.out.printf("BrokerOutage200IT: 220 commands accepted, broker down for %.1f s%n",
                     (System.nanoTime() - outage) / 1e9);
 
@@ -163,24 +163,6 @@ class BrokerOutage200IT {
                     }
                 });
         return events;
-    }
-
-    /** How far the publisher's single segment has got (-1: nowhere yet); a replay token counts by its current token. */
-    private static long publisherPosition(JdbcClient jdbc) {
-        return jdbc.sql("select convert_from(token, 'UTF8') from token_entry where processor_name = 'kafka-publisher'")
-                .query(String.class).optional()
-                .map(token -> {
-                    JsonNode node = JSON.readTree(token);
-                    if (node.has("tokenAtReset")) {
-                        node = node.get("currentToken");
-                    }
-                    return node == null || node.isNull() || !node.has("index") ? -1L : node.get("index").asLong();
-                })
-                .orElse(-1L);
-    }
-
-    private static long lastGlobalIndex(JdbcClient jdbc) {
-        return jdbc.sql("select coalesce(max(global_index), -1) from domain_event_entry").query(Long.class).single();
     }
 
     private static ConfigurableApplicationContext start(String bootstrapServers) {

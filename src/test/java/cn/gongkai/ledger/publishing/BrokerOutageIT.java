@@ -18,8 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -33,7 +31,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class BrokerOutageIT {
 
     private static final String TOPIC = "gongkai.requests.v1";
-    private static final Pattern GLOBAL_INDEX = Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
 
     @Test
     void whileKafkaIsDownCommandsAreAcceptedAndTheTokenStaysThenEverythingIsDeliveredInOrder() {
@@ -48,9 +45,9 @@ class BrokerOutageIT {
             await().atMost(Duration.ofSeconds(30)).until(
                     () -> TopicReader.ofApplication(TopicReader.readAll(kafka.bootstrapServers(), TOPIC), before).size(),
                     size -> size == 1);
-            await().atMost(Duration.ofSeconds(30)).until(() -> publisherPosition(jdbc),
-                    position -> position >= lastGlobalIndex(jdbc));
-            long acknowledged = publisherPosition(jdbc);
+            await().atMost(Duration.ofSeconds(30)).until(() -> PublisherProgress.position(jdbc),
+                    position -> position >= PublisherProgress.lastGlobalIndex(jdbc));
+            long acknowledged = PublisherProgress.position(jdbc);
 
             // when the broker stops, and staff go on working
             kafka.stop();
@@ -71,9 +68,9 @@ class BrokerOutageIT {
                     api.get("handler-kaifaqu", "/api/requests?size=50").json().get("total").asLong()).isEqualTo(5));
             // and the publisher's token stays before the unacknowledged events, through several failed attempts
             long firstUnpublished = acknowledged + 1;
-            assertThat(lastGlobalIndex(jdbc)).isGreaterThanOrEqualTo(firstUnpublished);
+            assertThat(PublisherProgress.lastGlobalIndex(jdbc)).isGreaterThanOrEqualTo(firstUnpublished);
             await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(12))
-                    .until(() -> publisherPosition(jdbc), position -> position == acknowledged);
+                    .until(() -> PublisherProgress.position(jdbc), position -> position == acknowledged);
 
             // when the broker returns
             kafka.start();
@@ -89,8 +86,8 @@ class BrokerOutageIT {
                         count == 2 ? List.of(0L, 1L) : List.of(0L));
                 assertThat(messages).allSatisfy(message -> MessageContract.assertValid(message.json()));
             });
-            await().atMost(Duration.ofSeconds(30)).until(() -> publisherPosition(jdbc),
-                    position -> position >= lastGlobalIndex(jdbc));
+            await().atMost(Duration.ofSeconds(30)).until(() -> PublisherProgress.position(jdbc),
+                    position -> position >= PublisherProgress.lastGlobalIndex(jdbc));
         }
     }
 
@@ -114,21 +111,6 @@ class BrokerOutageIT {
         Response registered = api.post("handler-kaifaqu", "/api/requests", received(today.minusDays(1)));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         return registered.json().get("requestId").asString();
-    }
-
-    /** How far the publisher's single segment has got: the index of its gap-aware token (-1: nowhere yet). */
-    private static long publisherPosition(JdbcClient jdbc) {
-        return jdbc.sql("select convert_from(token, 'UTF8') from token_entry where processor_name = 'kafka-publisher'")
-                .query(String.class).optional()
-                .map(token -> {
-                    Matcher matcher = GLOBAL_INDEX.matcher(token);
-                    return matcher.find() ? Long.parseLong(matcher.group(1)) : -1L;
-                })
-                .orElse(-1L);
-    }
-
-    private static long lastGlobalIndex(JdbcClient jdbc) {
-        return jdbc.sql("select coalesce(max(global_index), -1) from domain_event_entry").query(Long.class).single();
     }
 
     private static ConfigurableApplicationContext start(String bootstrapServers) {

@@ -46,7 +46,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -94,7 +93,7 @@ class PublisherKillIT {
 
             JdbcClient jdbc = JdbcClient.create(new org.springframework.jdbc.datasource.SimpleDriverDataSource(
                     new org.postgresql.Driver(), url, "postgres", ""));
-            long committed = publisherPosition(jdbc);
+            long committed = PublisherProgress.position(jdbc);
             List<Message> beforeRestart = TopicReader.readAll(kafka.bootstrapServers(), TOPIC);
             Map<String, Long> globalIndexById = new HashMap<>();
             Map<String, Long> sequenceById = new HashMap<>();
@@ -166,20 +165,6 @@ class PublisherKillIT {
             }
         }
         return applied;
-    }
-
-    /** How far the publisher's single segment has committed (-1: nowhere yet). */
-    private static long publisherPosition(JdbcClient jdbc) {
-        return jdbc.sql("select convert_from(token, 'UTF8') from token_entry where processor_name = 'kafka-publisher'")
-                .query(String.class).optional()
-                .map(token -> {
-                    JsonNode node = JSON.readTree(token);
-                    if (node.has("tokenAtReset")) {
-                        node = node.get("currentToken");
-                    }
-                    return node == null || node.isNull() || !node.has("index") ? -1L : node.get("index").asLong();
-                })
-                .orElse(-1L);
     }
 
     static String[] args(String url, String bootstrapServers) {
