@@ -16,6 +16,16 @@ public final class ActorMetaData {
     public static final String ROLES = "roles";
     /** The IP address the HTTP request came from; absent for commands not sent from an HTTP request. */
     public static final String CLIENT_ADDRESS = "clientAddress";
+    /**
+     * One id per HTTP request or system job, shared by every command it sends and every event those
+     * produce, including commands sent by event handlers in reaction (taken from the
+     * {@code X-Correlation-Id} request header when the caller sends a well-formed one).
+     */
+    public static final String CORRELATION_ID = "correlationId";
+    /** The id of the message (command or event) that directly caused this one. */
+    public static final String CAUSATION_ID = "causationId";
+    /** The user's reason, for the actions that need one (see {@link GivesReason}). */
+    public static final String REASON = "reason";
 
     /** Every key above: the entries copied from a command onto the events it produces. */
     public static final List<String> KEYS = List.of(USERNAME, AGENCY, ROLES, CLIENT_ADDRESS);
