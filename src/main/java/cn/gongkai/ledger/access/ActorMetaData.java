@@ -27,7 +27,7 @@ public final class ActorMetaData {
     /** The user's reason, for the actions that need one (see {@link GivesReason}). */
     public static final String REASON = "reason";
 
-    /** Every key above: the entries copied from a command onto the events it produces. */
+    /** Who acted and from where: the entries a command's actor gives it (the correlation entries are separate). */
     public static final List<String> KEYS = List.of(USERNAME, AGENCY, ROLES, CLIENT_ADDRESS);
 
     private ActorMetaData() {

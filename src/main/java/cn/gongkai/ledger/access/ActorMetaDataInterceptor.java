@@ -4,22 +4,31 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.MetaData;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Records on every command sent through the {@code CommandGateway} who sent it: the logged-in staff
- * user ({@link ActorMetaData#USERNAME}, {@link ActorMetaData#AGENCY}, {@link ActorMetaData#ROLES})
- * and, when sent from an HTTP request, the client's address ({@link ActorMetaData#CLIENT_ADDRESS}).
+ * Records on every command sent through the {@code CommandGateway} who sent it, in which run of
+ * work, and why; handlers never set these entries themselves:
+ * <ul>
+ *   <li>the logged-in staff user ({@link ActorMetaData#USERNAME}, {@link ActorMetaData#AGENCY},
+ *       {@link ActorMetaData#ROLES}) and, when sent from an HTTP request, the client's address
+ *       ({@link ActorMetaData#CLIENT_ADDRESS});</li>
+ *   <li>the correlation id ({@link ActorMetaData#CORRELATION_ID}): inherited from the event an event
+ *       handler reacts to, else the HTTP request's or job's ({@link Correlation}), else a new one;</li>
+ *   <li>the reason ({@link ActorMetaData#REASON}), exactly when the command {@link GivesReason gives one}.</li>
+ * </ul>
  *
  * <p>Runs on the dispatching thread, where the security context and the request are. A command
- * that already names an actor is left as it is: that is how a system job sends commands with
- * {@link Actor#system}. A command sent with neither an actor nor a logged-in user also passes
- * unchanged; its handler fails with {@link NoActor} when it asks who acted.
+ * that already names an actor keeps it: that is how a system job sends commands with
+ * {@link Actor#system}. A command sent with neither an actor nor a logged-in user gets no actor;
+ * its handler fails with {@link NoActor} when it asks who acted.
  */
 public class ActorMetaDataInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
 
@@ -32,16 +41,22 @@ public class ActorMetaDataInterceptor implements MessageDispatchInterceptor<Comm
     @Override
     public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
         return (index, command) -> {
-            if (command.getMetaData().containsKey(ActorMetaData.USERNAME)) {
-                return command;
+            MetaData metaData = command.getMetaData().withoutKeys(Set.of(ActorMetaData.REASON));
+            Map<String, String> entries = new HashMap<>();
+            if (!metaData.containsKey(ActorMetaData.USERNAME)) {
+                currentActor.find().ifPresent(actor -> {
+                    entries.putAll(actor.toMetaData());
+                    clientAddress().ifPresent(address -> entries.put(ActorMetaData.CLIENT_ADDRESS, address));
+                });
             }
-            Optional<Actor> actor = currentActor.find();
-            if (actor.isEmpty()) {
-                return command;
+            if (!metaData.containsKey(ActorMetaData.CORRELATION_ID)) {
+                entries.put(ActorMetaData.CORRELATION_ID, Correlation.current().orElseGet(Correlation::newId));
             }
-            Map<String, String> entries = new HashMap<>(actor.get().toMetaData());
-            clientAddress().ifPresent(address -> entries.put(ActorMetaData.CLIENT_ADDRESS, address));
-            return command.andMetaData(entries);
+            if (command.getPayload() instanceof GivesReason given && given.reason() != null
+                    && !given.reason().isBlank()) {
+                entries.put(ActorMetaData.REASON, given.reason());
+            }
+            return command.withMetaData(metaData.mergedWith(entries));
         };
     }
 

@@ -10,7 +10,6 @@ import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.Arrays;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -45,8 +44,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Every response carries the security headers set here; what each protects against, and what is
  * not done yet, is in {@code docs/security.md}.
  *
- * <p>Also wires the actor into Axon: every command sent through the gateway carries the logged-in
- * user ({@link ActorMetaDataInterceptor}) and every event copies it from its command.
+ * <p>Also wires the audit trail into Axon: every command sent through the gateway carries the
+ * logged-in user, the correlation id and its reason ({@link ActorMetaDataInterceptor}); every event
+ * copies them from its command ({@link AuditTrailCorrelationData}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -171,9 +171,12 @@ public class SecurityConfiguration {
         return new ActorMetaDataInterceptor(currentActor);
     }
 
-    /** Copies who acted, and from where, from each command onto every event it produces. */
+    /**
+     * Copies who acted, from where and why from each command onto every event it produces, and
+     * the correlation and causation ids from every message onto what its handling produces.
+     */
     @Bean
-    CorrelationDataProvider actorCorrelationData() {
-        return new SimpleCorrelationDataProvider(ActorMetaData.KEYS.toArray(String[]::new));
+    CorrelationDataProvider auditTrailCorrelationData() {
+        return new AuditTrailCorrelationData();
     }
 }

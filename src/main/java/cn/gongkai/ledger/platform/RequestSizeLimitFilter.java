@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * this API comes near the limit.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1) // after the correlation id filter, so that a 413 carries the id too
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.junit.jupiter.api.AfterEach;
@@ -69,28 +71,84 @@ class ActorMetaDataInterceptorTest {
         CommandMessage<?> sent = interceptor.handle(command(system));
 
         // then
-        assertThat(sent.getMetaData()).isEqualTo(system);
+        assertThat(sent.getMetaData()).containsAllEntriesOf(system);
+        assertThat(Actor.from(sent.getMetaData()).isSystem()).isTrue();
     }
 
     @Test
-    void aCommandSentWithNeitherActorNorUserPassesUnchangedAndItsHandlerFindsNoActor() {
+    void aCommandSentWithNeitherActorNorUserGetsNoActorAndItsHandlerFindsNone() {
         CommandMessage<?> sent = interceptor.handle(command(MetaData.emptyInstance()));
 
-        assertThat(sent.getMetaData()).isEmpty();
+        assertThat(sent.getMetaData()).containsOnlyKeys(ActorMetaData.CORRELATION_ID);
         assertThatThrownBy(() -> Actor.from(sent.getMetaData()))
                 .isInstanceOf(NoActor.class);
     }
 
     @Test
-    void eventsCopyWhoActedAndFromWhereFromTheirCommand() {
-        CorrelationDataProvider provider = new SecurityConfiguration().actorCorrelationData();
-        MetaData commandMetaData = MetaData.from(new Actor("head-kaifaqu", "kaifaqu", Set.of(Role.HEAD)).toMetaData())
+    void aCommandCarriesTheCorrelationIdOfItsRequestOrJobAndKeepsAnInheritedOne() {
+        CommandMessage<?> inRequest;
+        try (Correlation.Scope request = Correlation.open("req-1")) {
+            inRequest = interceptor.handle(command(MetaData.emptyInstance()));
+        }
+        CommandMessage<?> inherited;
+        try (Correlation.Scope request = Correlation.open("req-2")) {
+            inherited = interceptor.handle(command(MetaData.with(ActorMetaData.CORRELATION_ID, "from-the-event")));
+        }
+        CommandMessage<?> outside = interceptor.handle(command(MetaData.emptyInstance()));
+
+        assertThat(inRequest.getMetaData()).containsEntry(ActorMetaData.CORRELATION_ID, "req-1");
+        assertThat(inherited.getMetaData()).containsEntry(ActorMetaData.CORRELATION_ID, "from-the-event");
+        assertThat(outside.getMetaData().get(ActorMetaData.CORRELATION_ID)).isNotNull().isNotEqualTo("req-1");
+        assertThat(Correlation.current()).isEmpty();
+    }
+
+    @Test
+    void theReasonIsRecordedExactlyWhenTheCommandGivesOne() {
+        GivesReason withReason = () -> "需调取档案";
+        GivesReason blank = () -> " ";
+
+        CommandMessage<?> reasoned = interceptor.handle(GenericCommandMessage.asCommandMessage(withReason));
+        CommandMessage<?> blankReason = interceptor.handle(GenericCommandMessage.asCommandMessage(blank));
+        CommandMessage<?> smuggled = interceptor.handle(command(MetaData.with(ActorMetaData.REASON, "set by hand")));
+
+        assertThat(reasoned.getMetaData()).containsEntry(ActorMetaData.REASON, "需调取档案");
+        assertThat(blankReason.getMetaData()).doesNotContainKey(ActorMetaData.REASON);
+        assertThat(smuggled.getMetaData()).doesNotContainKey(ActorMetaData.REASON);
+    }
+
+    @Test
+    void eventsCopyWhoActedFromWhereAndWhyFromTheirCommandAndNameItAsTheirCause() {
+        CorrelationDataProvider provider = new SecurityConfiguration().auditTrailCorrelationData();
+        CommandMessage<?> command = command(MetaData.from(
+                        new Actor("head-kaifaqu", "kaifaqu", Set.of(Role.HEAD)).toMetaData())
                 .and(ActorMetaData.CLIENT_ADDRESS, "192.0.2.15")
-                .and("unrelated", "not copied");
+                .and(ActorMetaData.CORRELATION_ID, "req-1")
+                .and(ActorMetaData.REASON, "年度结束")
+                .and("unrelated", "not copied"));
 
-        Map<String, ?> copied = provider.correlationDataFor(command(commandMetaData));
+        Map<String, ?> copied = provider.correlationDataFor(command);
 
-        assertThat(copied).containsOnlyKeys(ActorMetaData.KEYS);
+        assertThat(copied).containsOnlyKeys(ActorMetaData.USERNAME, ActorMetaData.AGENCY, ActorMetaData.ROLES,
+                ActorMetaData.CLIENT_ADDRESS, ActorMetaData.REASON, ActorMetaData.CORRELATION_ID,
+                ActorMetaData.CAUSATION_ID);
+        assertThat(copied.get(ActorMetaData.CAUSATION_ID)).isEqualTo(command.getIdentifier());
+        assertThat(copied.get(ActorMetaData.CORRELATION_ID)).isEqualTo("req-1");
+    }
+
+    @Test
+    void aCommandSentInReactionToAnEventInheritsOnlyItsCorrelationAndNamesTheEventAsItsCause() {
+        CorrelationDataProvider provider = new SecurityConfiguration().auditTrailCorrelationData();
+        EventMessage<?> event = GenericEventMessage.asEventMessage("an event").andMetaData(MetaData.from(
+                        new Actor("handler-kaifaqu", "kaifaqu", Set.of(Role.HANDLER)).toMetaData())
+                .and(ActorMetaData.CLIENT_ADDRESS, "192.0.2.15")
+                .and(ActorMetaData.CORRELATION_ID, "req-1")
+                .and(ActorMetaData.REASON, "需调取档案"));
+
+        Map<String, Object> copied = Map.copyOf(provider.correlationDataFor(event));
+
+        assertThat(copied).isEqualTo(Map.of(
+                ActorMetaData.CORRELATION_ID, "req-1",
+                ActorMetaData.CAUSATION_ID, event.getIdentifier()));
     }
 
     private static CommandMessage<?> command(MetaData metaData) {

@@ -97,6 +97,9 @@ class AccessMatrixIT {
             GET    /api/statistics/{year}/publication-diff              | A A A A F | A A A A F | U
             POST   /api/statistics/{year}/publish                       | F F A F F | F F A F F | U
             POST   /api/statistics/{year}/close                         | F F A F F | F F A F F | U
+            GET    /api/audit/requests/{requestId}                      | F F A A F | F F N N F | U
+            GET    /api/audit/users/{username}/activity                 | F F A A F | F F N N F | U
+            GET    /api/audit/years/{year}/changes                      | F F A A F | F F A A F | U
             GET    /api/calendar/{year}                                 | A A A A A | A A A A A | U
             PUT    /api/calendar/{year}                                 | F F F F A | F F F F A | U
             GET    /api/calendar/changes                                | F F F F A | F F F F A | U
@@ -132,6 +135,9 @@ class AccessMatrixIT {
      *   because the application has no dead letters (a broker refusing a message is needed for one, see
      *   publishing/DeadLetterIT); this row only proves that no other role gets past 403 and that another
      *   agency's ADMIN gets 404, not 403.
+     * - /api/audit/… are read-only, for AUDITOR and HEAD; the years/{year}/changes row names no
+     *   kaifaqu resource, so a yicheng auditor or head reads yicheng's own changes. The
+     *   activity of a kaifaqu user is 404 for yicheng: that user does not exist for them.
      * - The calendar is national: every agency's ADMIN maintains it (see the report in docs/security.md).
      */
 
@@ -233,6 +239,10 @@ class AccessMatrixIT {
         calls.put("GET /api/statistics/{year}/publication-diff", () -> get(stats + "/publication-diff"));
         calls.put("POST /api/statistics/{year}/publish", () -> post(stats + "/publish", ""));
         calls.put("POST /api/statistics/{year}/close", () -> post(stats + "/close", ""));
+        calls.put("GET /api/audit/requests/{requestId}", () -> get("/api/audit/requests/" + openApplication));
+        calls.put("GET /api/audit/users/{username}/activity", () -> get("/api/audit/users/handler-kaifaqu/activity?from="
+                + today.minusDays(1) + "&to=" + today.plusDays(1)));
+        calls.put("GET /api/audit/years/{year}/changes", () -> get("/api/audit/years/2025/changes"));
         calls.put("GET /api/calendar/{year}", () -> get("/api/calendar/2026"));
         calls.put("PUT /api/calendar/{year}", () -> new Call("PUT", "/api/calendar/2031",
                 "{\"holidays\":{},\"adjustedWorkdays\":{}}"));
@@ -294,6 +304,9 @@ class AccessMatrixIT {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> api.get("handler-kaifaqu", "/api/requests").body()
                 .contains(openApplication));
+        // the audit trail, too, follows the events a moment later
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("auditor-kaifaqu",
+                "/api/audit/requests/" + openApplication).status() == 200);
     }
 
     @TestFactory

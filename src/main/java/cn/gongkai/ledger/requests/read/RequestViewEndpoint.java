@@ -8,6 +8,7 @@ import cn.gongkai.ledger.platform.NotFound;
 import cn.gongkai.ledger.requests.ApplicantCategory;
 import cn.gongkai.ledger.requests.Channel;
 import cn.gongkai.ledger.requests.DeliveryForm;
+import cn.gongkai.ledger.requests.HistoryLabels;
 import cn.gongkai.ledger.requests.Outcome;
 import cn.gongkai.ledger.requests.RequestStatus;
 import cn.gongkai.ledger.requests.events.ApplicantDetails;

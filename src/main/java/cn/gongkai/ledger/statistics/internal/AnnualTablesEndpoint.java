@@ -1,5 +1,7 @@
 package cn.gongkai.ledger.statistics.internal;
 
+import static cn.gongkai.ledger.platform.Messages.TOO_LONG;
+
 import cn.gongkai.ledger.access.AgencyDirectory;
 import cn.gongkai.ledger.access.CurrentActor;
 import cn.gongkai.ledger.platform.NotFound;
@@ -12,6 +14,8 @@ import cn.gongkai.ledger.statistics.TableRow;
 import cn.gongkai.ledger.statistics.Part4Source;
 import cn.gongkai.ledger.statistics.Part4Table;
 import cn.gongkai.ledger.statistics.PublishedDifference;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -32,6 +36,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -181,9 +186,10 @@ class AnnualTablesEndpoint {
 
     @PostMapping("/close")
     @PreAuthorize("hasRole('HEAD')")
-    ResponseEntity<CloseAccepted> close(@PathVariable int year) {
+    ResponseEntity<CloseAccepted> close(@PathVariable int year,
+                                        @Valid @RequestBody(required = false) CloseBody body) {
         String agencyId = currentActor.current().agencyId();
-        yearClose.close(agencyId, year);
+        yearClose.close(agencyId, year, body == null ? null : body.reason());
         return ResponseEntity.accepted().body(new CloseAccepted(agencyId, year,
                 "年度已结转，在办申请正在结转至下年度", "year closed; open applications are being carried forward"));
     }
@@ -218,5 +224,9 @@ class AnnualTablesEndpoint {
     }
 
     record CloseAccepted(String agencyId, int year, String message, String messageEn) {
+    }
+
+    /** Optional: the head's reason for closing; without it the reason recorded is that the year has ended. */
+    record CloseBody(@Size(max = 2000, message = TOO_LONG) String reason) {
     }
 }

@@ -2,6 +2,7 @@ package cn.gongkai.ledger.statistics.internal;
 
 import cn.gongkai.ledger.access.Actor;
 import cn.gongkai.ledger.access.AgencyDirectory;
+import cn.gongkai.ledger.access.Correlation;
 import cn.gongkai.ledger.platform.BusinessClock;
 import java.time.Clock;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -37,9 +38,13 @@ class YearClose {
         this.automatic = automatic;
     }
 
-    /** Closes the year for the acting user's agency (the actor comes from the security context). */
-    void close(String agencyId, int year) {
-        commands.sendAndWait(new CloseYear(agencyId, year));
+    /**
+     * Closes the year for the acting user's agency (the actor comes from the security context);
+     * without a reason of the head's own, the reason is that the year has ended.
+     */
+    void close(String agencyId, int year, String reason) {
+        String why = reason == null || reason.isBlank() ? CloseYear.yearEnded(year) : reason.strip();
+        commands.sendAndWait(new CloseYear(agencyId, year, why));
     }
 
     @Scheduled(cron = "0 30 0 * * *", zone = "Asia/Shanghai")
@@ -48,11 +53,12 @@ class YearClose {
             return;
         }
         int lastYear = BusinessClock.today(clock).getYear() - 1;
-        agencies.all().forEach(agency -> {
+        // one run, one correlation id: the closes and every carry-forward they cause share it
+        Correlation.runJob(() -> agencies.all().forEach(agency -> {
             MetaData actor = MetaData.from(Actor.system("year-close", agency.id()).toMetaData());
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new CloseYear(agency.id(), lastYear))
-                    .andMetaData(actor));
+            CloseYear close = new CloseYear(agency.id(), lastYear, CloseYear.yearEnded(lastYear) + "，系统自动关闭");
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(close).andMetaData(actor));
             log.info("year {} closed for agency {}", lastYear, agency.id());
-        });
+        }));
     }
 }

@@ -215,7 +215,7 @@ class AnnualTablesRebuildIT {
     }
 
     private void closeYear(String agency, int year) {
-        send(new Actor("head-" + agency, agency, Set.of(Role.HEAD)), new CloseYear(agency, year));
+        send(new Actor("head-" + agency, agency, Set.of(Role.HEAD)), new CloseYear(agency, year, CloseYear.yearEnded(year)));
     }
 
     private void send(Actor actor, Object command) {

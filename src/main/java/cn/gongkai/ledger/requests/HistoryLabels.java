@@ -1,4 +1,4 @@
-package cn.gongkai.ledger.requests.read;
+package cn.gongkai.ledger.requests;
 
 import cn.gongkai.ledger.requests.events.AnswerApproved;
 import cn.gongkai.ledger.requests.events.AnswerDrafted;
@@ -21,13 +21,17 @@ import cn.gongkai.ledger.requests.events.RequestLapsed;
 import cn.gongkai.ledger.requests.events.RequestReceived;
 import cn.gongkai.ledger.requests.events.RequestWithdrawn;
 
-/** Each step of an application's life in the words a case handler uses (每一步). */
-final class HistoryLabels {
+/**
+ * Each step of an application's life in the words a case handler uses (每一步). Public so that the
+ * application's own view and the audit trail say the same thing in the same words.
+ */
+public final class HistoryLabels {
 
     private HistoryLabels() {
     }
 
-    static String of(RequestEvent event) {
+    /** The step in plain Chinese, e.g. 延长答复期限10个工作日. */
+    public static String of(RequestEvent event) {
         return switch (event) {
             case RequestReceived e -> "收到申请并登记";
             case CorrectionRequested e -> "告知补正";

@@ -1,0 +1,177 @@
+package cn.gongkai.ledger.audit;
+
+import cn.gongkai.ledger.access.ActorMetaData;
+import cn.gongkai.ledger.disputes.events.DisputeDecided;
+import cn.gongkai.ledger.disputes.events.DisputeFiled;
+import cn.gongkai.ledger.requests.HistoryLabels;
+import cn.gongkai.ledger.requests.events.ApplicantCategoryCorrected;
+import cn.gongkai.ledger.requests.events.OutcomeCorrected;
+import cn.gongkai.ledger.requests.events.RequestCarriedForward;
+import cn.gongkai.ledger.requests.events.RequestConcluded;
+import cn.gongkai.ledger.requests.events.RequestEvent;
+import cn.gongkai.ledger.requests.events.RequestReceived;
+import cn.gongkai.ledger.statistics.events.ReportPublished;
+import cn.gongkai.ledger.statistics.events.YearClosed;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes one {@code audit_entry} per event of the store, whatever its type: the step in plain
+ * words, its business date and recorded time, and from the metadata who acted (user, roles,
+ * agency, client address), in which run of work (correlation id), because of which message
+ * (causation id) and why (reason). Plus what the after-the-fact view needs: the application and
+ * its registration number, and which agency-year's tables the event changes.
+ *
+ * <p>Looks up only entries of the same aggregate, which the processor delivers in order within a
+ * segment, so the result does not depend on how the segments interleave: a reset and replay gives
+ * the same rows. Nothing of the applicant is copied.
+ */
+@Component
+@ProcessingGroup(AuditTrailProjection.PROCESSING_GROUP)
+class AuditTrailProjection {
+
+    static final String PROCESSING_GROUP = "audit-trail";
+
+    private final JdbcClient jdbc;
+
+    AuditTrailProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(Object payload, EventMessage<?> message) {
+        String aggregateId = message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
+        Facts facts = facts(payload, aggregateId);
+        MetaData metaData = message.getMetaData();
+        String agency = Optional.ofNullable(text(metaData, ActorMetaData.AGENCY)).orElse(facts.agencyId());
+        jdbc.sql("""
+                        insert into audit_entry (global_index, event_id, aggregate_type, aggregate_id, sequence_number,
+                            event_type, label, agency_id, actor, roles, client_address, correlation_id, causation_id,
+                            reason, business_date, recorded_at, request_id, registration_number, change_kind,
+                            counts_in_year)
+                        values (:position, :eventId, :aggregateType, :aggregateId, :sequence, :eventType, :label,
+                            :agency, :actor, :roles, :clientAddress, :correlation, :causation, :reason, :businessDate,
+                            :recordedAt, :requestId, :registrationNumber, :changeKind, :year)
+                        on conflict (global_index) do nothing""")
+                .param("position", position(message))
+                .param("eventId", message.getIdentifier())
+                .param("aggregateType", message instanceof DomainEventMessage<?> domain ? domain.getType() : null)
+                .param("aggregateId", aggregateId)
+                .param("sequence", message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : null)
+                .param("eventType", payload.getClass().getSimpleName())
+                .param("label", facts.label())
+                .param("agency", agency == null ? "" : agency)
+                .param("actor", text(metaData, ActorMetaData.USERNAME))
+                .param("roles", text(metaData, ActorMetaData.ROLES))
+                .param("clientAddress", text(metaData, ActorMetaData.CLIENT_ADDRESS))
+                .param("correlation", text(metaData, ActorMetaData.CORRELATION_ID))
+                .param("causation", text(metaData, ActorMetaData.CAUSATION_ID))
+                .param("reason", text(metaData, ActorMetaData.REASON))
+                .param("businessDate", facts.businessDate())
+                .param("recordedAt", message.getTimestamp().atOffset(ZoneOffset.UTC))
+                .param("requestId", facts.requestId())
+                .param("registrationNumber", facts.registrationNumber())
+                .param("changeKind", facts.changeKind() == null ? null : facts.changeKind().name())
+                .param("year", facts.year())
+                .update();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("truncate table audit_entry").update();
+    }
+
+    /** What the entry says beyond the metadata; the labels of request events are the application view's own. */
+    private Facts facts(Object payload, String aggregateId) {
+        return switch (payload) {
+            case RequestReceived e -> new Facts(HistoryLabels.of(e), e.businessDate(), e.agencyId(), e.requestId(),
+                    e.registrationNumber(), ChangeKind.REGISTRATION, e.receivedOn().getYear());
+            case RequestConcluded e -> request(e, ChangeKind.CONCLUSION, e.concludedOn().getYear());
+            case OutcomeCorrected e -> request(e, ChangeKind.OUTCOME_CORRECTION,
+                    yearOf(e.requestId(), ChangeKind.CONCLUSION));
+            case ApplicantCategoryCorrected e -> request(e, ChangeKind.CATEGORY_CORRECTION,
+                    yearOf(e.requestId(), ChangeKind.REGISTRATION));
+            case RequestCarriedForward e -> request(e, ChangeKind.CARRY_FORWARD, e.fromYear());
+            case RequestEvent e -> request(e, null, null);
+            case YearClosed e -> new Facts("关闭" + e.year() + "年度", e.closedOn(), e.agencyId(), null, null,
+                    ChangeKind.YEAR_CLOSE, e.year());
+            case ReportPublished e -> new Facts("公布" + e.year() + "年度报告（第" + e.version() + "版）",
+                    e.publishedOn(), e.agencyId(), null, null, null, null);
+            case DisputeFiled e -> new Facts("登记" + e.kind().label() + "案件", e.filedOn(), e.agencyId(),
+                    e.requestId(), e.registrationNumber(), null, null);
+            case DisputeDecided e -> new Facts(("复议诉讼审结：" + e.result().label()), e.decidedOn(), e.agencyId(),
+                    e.requestId(), disputeRegistrationNumber(aggregateId), null, null);
+            default -> new Facts(payload.getClass().getSimpleName(), null, null, null, null, null, null);
+        };
+    }
+
+    private Facts request(RequestEvent event, ChangeKind kind, Integer year) {
+        return new Facts(HistoryLabels.of(event), event.businessDate(), null, event.requestId(),
+                registrationNumber(event.requestId()), kind, year);
+    }
+
+    /** The year an earlier event of the same application counted in (its registration or its latest conclusion). */
+    private Integer yearOf(UUID requestId, ChangeKind kind) {
+        return jdbc.sql("""
+                        select counts_in_year from audit_entry
+                        where request_id = :id and change_kind = :kind and aggregate_id = :aggregate
+                        order by global_index desc limit 1""")
+                .param("id", requestId)
+                .param("kind", kind.name())
+                .param("aggregate", requestId.toString())
+                .query(Integer.class)
+                .optional()
+                .orElse(null);
+    }
+
+    private String registrationNumber(UUID requestId) {
+        return jdbc.sql("""
+                        select registration_number from audit_entry
+                        where aggregate_id = :aggregate and event_type = 'RequestReceived'""")
+                .param("aggregate", requestId.toString())
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
+    private String disputeRegistrationNumber(String disputeAggregateId) {
+        return jdbc.sql("""
+                        select registration_number from audit_entry
+                        where aggregate_id = :aggregate and event_type = 'DisputeFiled'""")
+                .param("aggregate", disputeAggregateId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
+    /** The event's place in the store; every event reaches a streaming processor with its token. */
+    private static long position(EventMessage<?> message) {
+        if (message instanceof TrackedEventMessage<?> tracked) {
+            return tracked.trackingToken().position().orElseThrow(() ->
+                    new IllegalStateException("event " + message.getIdentifier() + " has no position in the store"));
+        }
+        throw new IllegalStateException("the audit trail is kept by a streaming processor; event "
+                + message.getIdentifier() + " came without a tracking token");
+    }
+
+    private static String text(MetaData metaData, String key) {
+        Object value = metaData.get(key);
+        return value == null ? null : value.toString();
+    }
+
+    /** The entry's own facts; {@code agencyId} only where the payload names it (the metadata's wins). */
+    private record Facts(String label, LocalDate businessDate, String agencyId, UUID requestId,
+                         String registrationNumber, ChangeKind changeKind, Integer year) {
+    }
+}
