@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,9 @@ class TamperEvidenceIT {
 
     @Autowired
     ChainVerification verification;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Value("${spring.datasource.url}")
     String databaseUrl;
@@ -283,6 +288,30 @@ class TamperEvidenceIT {
         CheckpointTopic.assertValid(onDemand.value());
         assertThat(onDemand.value().get("data").get("hash").asString()).isEqualTo(head.hash());
         assertThat(api.post("auditor-kaifaqu", "/api/integrity/chain/checkpoint", "").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aReplayAfterATokenResetLeavesTheChainAsItWas() {
+        // given
+        ChainReport before = verification.verify();
+        StreamingEventProcessor processor = processing
+                .eventProcessor("integrity-chain", StreamingEventProcessor.class).orElseThrow();
+
+        // when the processor sees every event again
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        long last = jdbc.sql("select max(global_index) from domain_event_entry").query(Long.class).single();
+        // (a replay ends only with the first event after the reset: wait for the position instead)
+        await().atMost(CHAINED).until(() -> !processor.processingStatus().isEmpty()
+                && processor.processingStatus().values().stream()
+                        .allMatch(status -> status.getCurrentPosition().orElse(-1) >= last));
+
+        // then no event is chained twice and the head is the same
+        ChainReport after = verification.verify();
+        assertThat(after.ok()).as(after.toString()).isTrue();
+        assertThat(after.linksVerified()).isEqualTo(before.linksVerified());
+        assertThat(after.head()).isEqualTo(before.head());
     }
 
     // ---- helpers ------------------------------------------------------------------------------------
