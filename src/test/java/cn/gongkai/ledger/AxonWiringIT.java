@@ -53,7 +53,8 @@ class AxonWiringIT {
 
     @Test
     void projectionsStopOnAFailureInsteadOfSkippingTheEvent() {
-        for (String processor : java.util.List.of("request-summary", "annual-tables", "dispute-tables")) {
+        for (String processor : java.util.List.of("request-summary", "annual-tables", "dispute-tables",
+                "integrity-chain")) {
             assertThat(processing.listenerInvocationErrorHandler(processor))
                     .as(processor)
                     .isInstanceOf(org.axonframework.eventhandling.PropagatingErrorHandler.class);

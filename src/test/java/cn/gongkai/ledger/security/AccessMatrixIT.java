@@ -111,6 +111,8 @@ class AccessMatrixIT {
             GET    /api/admin/publishing/dead-letters                   | F F F F A | F F F F A | U
             POST   /api/admin/publishing/dead-letters/retry             | F F F F A | F F F F A | U
             POST   /api/admin/publishing/dead-letters/{sequenceId}/retry | F F F F N | F F F F N | U
+            GET    /api/integrity/chain                                 | F F F A A | F F F A A | U
+            POST   /api/integrity/chain/checkpoint                      | F F F F A | F F F F A | U
             GET    /v3/api-docs                                         | A A A A A | A A A A A | A
             GET    /v3/api-docs.yaml                                    | A A A A A | A A A A A | A
             GET    /v3/api-docs/swagger-config                          | A A A A A | A A A A A | A
@@ -139,6 +141,8 @@ class AccessMatrixIT {
      *   kaifaqu resource, so a yicheng auditor or head reads yicheng's own changes. The
      *   activity of a kaifaqu user is 404 for yicheng: that user does not exist for them.
      * - The calendar is national: every agency's ADMIN maintains it (see the report in docs/security.md).
+     * - The tamper-evidence chain is global, one over every agency's events: AUDITOR and ADMIN of any agency
+     *   verify it (it shows ids and hashes, no content); publishing a checkpoint on demand is for ADMIN.
      */
 
     /** Mappings that are not endpoints anyone calls on purpose. */
@@ -261,6 +265,8 @@ class AccessMatrixIT {
                 () -> post("/api/admin/publishing/dead-letters/retry", ""));
         calls.put("POST /api/admin/publishing/dead-letters/{sequenceId}/retry",
                 () -> post("/api/admin/publishing/dead-letters/" + openApplication + "/retry", ""));
+        calls.put("GET /api/integrity/chain", () -> get("/api/integrity/chain"));
+        calls.put("POST /api/integrity/chain/checkpoint", () -> post("/api/integrity/chain/checkpoint", ""));
         calls.put("GET /v3/api-docs", () -> get("/v3/api-docs"));
         calls.put("GET /v3/api-docs.yaml", () -> get("/v3/api-docs.yaml"));
         calls.put("GET /v3/api-docs/swagger-config", () -> get("/v3/api-docs/swagger-config"));
