@@ -125,10 +125,15 @@ public final class TestDatabase {
 
     /** Migrates the database at {@code jdbcUrl} as the owner, outside Spring, as the service's Flyway would. */
     public static void migrate(String jdbcUrl) {
+        migrate(jdbcUrl, SERVICE_ROLE);
+    }
+
+    /** Migrates as the owner, granting to {@code serviceRole}. */
+    public static void migrate(String jdbcUrl, String serviceRole) {
         Flyway.configure()
                 .dataSource(jdbcUrl, OWNER, "")
                 .locations("classpath:db/migration")
-                .placeholders(java.util.Map.of("service_role", SERVICE_ROLE))
+                .placeholders(java.util.Map.of("service_role", serviceRole))
                 .load()
                 .migrate();
     }

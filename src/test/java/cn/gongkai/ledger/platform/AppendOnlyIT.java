@@ -156,6 +156,24 @@ class AppendOnlyIT {
     }
 
     @Test
+    void theMigrationRefusesAServiceRoleThatDoesNotExistOrIsTheOwnerAndSaysWhatToDo() {
+        // given fresh databases
+        // when Flyway migrates them for a service role that does not exist, and for the owner itself
+        // then V10 fails, says why and how to fix it, and is not recorded as applied
+        String missing = TestDatabase.newDatabaseUrl();
+        assertThatThrownBy(() -> TestDatabase.migrate(missing, "no_such_role"))
+                .hasMessageContaining("V10")
+                .hasMessageContaining("the service role no_such_role does not exist")
+                .hasMessageContaining("CREATE ROLE no_such_role LOGIN PASSWORD");
+        String ownerAsService = TestDatabase.newDatabaseUrl();
+        assertThatThrownBy(() -> TestDatabase.migrate(ownerAsService, TestDatabase.OWNER))
+                .hasMessageContaining("must not be, or be a member of, postgres")
+                .hasMessageContaining("GONGKAI_DB_OWNER");
+        assertThat(TestDatabase.superuser(missing).sql("select count(*) from flyway_schema_history where version = '10'")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void theServiceRefusesToStartAsTheOwnerOrASuperuser() {
         // given the check the service runs at start, on a connection as the owner (a superuser here)
         AppendOnlyEventTable check = new AppendOnlyEventTable(TestDatabase.superuser(url));
