@@ -3,13 +3,16 @@ package cn.gongkai.ledger;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
 
 /**
  * The embedded default, started by {@code ./mvnw spring-boot:test-run}: the service on an embedded
  * PostgreSQL whose data stays in {@code ./data/postgres} across restarts, with the demo users, and
  * an in-JVM Kafka broker on {@code localhost:9092} (system property {@code gongkai.dev.kafka-port})
- * whose log stays in {@code ./data/kafka}.
+ * whose log stays in {@code ./data/kafka}. The service connects as the role {@code gongkai_service},
+ * created on first start; Flyway as the superuser {@code postgres}, who owns the tables.
  */
 public final class DevGongkaiLedger {
 
@@ -35,15 +38,14 @@ public final class DevGongkaiLedger {
         });
         SpringApplication.from(GongkaiLedgerApplication::main)
                 .withAdditionalProfiles("dev")
-                .run(withInfrastructure(args, postgres.getJdbcUrl("postgres", "postgres"), kafka.bootstrapServers()));
+                .run(withInfrastructure(args, TestDatabase.jdbcUrl(postgres, "postgres"), kafka.bootstrapServers()));
     }
 
+    /** {@code args}, then the service role for the application and postgres (the owner) for Flyway, as in the tests. */
     private static String[] withInfrastructure(String[] args, String jdbcUrl, String kafkaBootstrapServers) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 4);
-        all[args.length] = "--spring.datasource.url=" + jdbcUrl;
-        all[args.length + 1] = "--spring.datasource.username=postgres";
-        all[args.length + 2] = "--spring.datasource.password=";
-        all[args.length + 3] = "--gongkai.kafka.bootstrap-servers=" + kafkaBootstrapServers;
-        return all;
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(TestDatabase.connectionArguments(jdbcUrl));
+        all.add("--gongkai.kafka.bootstrap-servers=" + kafkaBootstrapServers);
+        return all.toArray(String[]::new);
     }
 }

@@ -4,15 +4,32 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * A real PostgreSQL for the tests, started once per JVM from Maven artifacts: the tests need no
  * server on the machine. Each Spring context gets a database of its own, so that contexts cached
  * side by side never see each other's events.
+ *
+ * <p>As in production, two roles (docs/adr/0007-append-only-event-table.md): the superuser
+ * {@code postgres} owns the tables and runs Flyway; the service connects as {@link #SERVICE_ROLE},
+ * which may append events but never change one. {@link #connectionProperties} is the one place
+ * that says so for every context and service the tests start.
  */
 public final class TestDatabase {
+
+    /** The role the service connects as; created once per server. */
+    public static final String SERVICE_ROLE = "gongkai_service";
+    public static final String SERVICE_PASSWORD = "gongkai-service-test";
+    /** The owner of the tables: the embedded server's superuser. */
+    public static final String OWNER = "postgres";
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
@@ -28,8 +45,12 @@ public final class TestDatabase {
         return server;
     }
 
-    /** Starts a server that keeps its data in {@code dataDirectory} across restarts (null: temporary). */
+    /**
+     * Starts a server that keeps its data in {@code dataDirectory} across restarts (null: temporary),
+     * with the service role created if it is not there yet.
+     */
     public static EmbeddedPostgres start(Path dataDirectory) {
+        EmbeddedPostgres started;
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "600")
@@ -37,10 +58,23 @@ public final class TestDatabase {
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
-            return builder.start();
+            started = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start", e);
         }
+        createServiceRole(started.getPostgresDatabase());
+        return started;
+    }
+
+    /** Creates the service role on the server behind {@code admin} (a superuser connection) unless it exists. */
+    public static void createServiceRole(DataSource admin) {
+        JdbcClient.create(admin).sql("""
+                        do $$ begin
+                            if not exists (select from pg_roles where rolname = '%s') then
+                                create role %s login password '%s';
+                            end if;
+                        end $$""".formatted(SERVICE_ROLE, SERVICE_ROLE, SERVICE_PASSWORD))
+                .update();
     }
 
     /** Creates a fresh, empty database on the shared server and returns its JDBC URL. */
@@ -49,9 +83,76 @@ public final class TestDatabase {
         DataSource admin = server().getPostgresDatabase();
         try (var connection = admin.getConnection(); var statement = connection.createStatement()) {
             statement.execute("create database " + name);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("could not create test database " + name, e);
         }
-        return server().getJdbcUrl("postgres", name);
+        return jdbcUrl(server(), name);
+    }
+
+    /**
+     * The URL of {@code database} on {@code server}, naming no user: the embedded server's own
+     * {@code getJdbcUrl} puts {@code user=} into the URL, which the driver prefers to the
+     * configured username, so the service would connect as the superuser.
+     */
+    public static String jdbcUrl(EmbeddedPostgres server, String database) {
+        return "jdbc:postgresql://localhost:%d/%s".formatted(server.getPort(), database);
+    }
+
+    /**
+     * The properties that put a service on the database at {@code jdbcUrl}: the service role for
+     * the application, the owner for Flyway. As {@code key=value}; see {@link #connectionArguments}.
+     */
+    public static List<String> connectionProperties(String jdbcUrl) {
+        return List.of(
+                "spring.datasource.url=" + jdbcUrl,
+                "spring.datasource.username=" + SERVICE_ROLE,
+                "spring.datasource.password=" + SERVICE_PASSWORD,
+                "spring.flyway.user=" + OWNER,
+                "spring.flyway.password=");
+    }
+
+    /** {@link #connectionProperties} as command-line arguments ({@code --key=value}). */
+    public static List<String> connectionArguments(String jdbcUrl) {
+        return connectionProperties(jdbcUrl).stream().map(property -> "--" + property).toList();
+    }
+
+    /** {@link #connectionArguments} followed by {@code more}: the command line of a service on {@code jdbcUrl}. */
+    public static String[] arguments(String jdbcUrl, String... more) {
+        List<String> all = new java.util.ArrayList<>(connectionArguments(jdbcUrl));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    /** Migrates the database at {@code jdbcUrl} as the owner, outside Spring, as the service's Flyway would. */
+    public static void migrate(String jdbcUrl) {
+        migrate(jdbcUrl, SERVICE_ROLE);
+    }
+
+    /** Migrates as the owner, granting to {@code serviceRole}. */
+    public static void migrate(String jdbcUrl, String serviceRole) {
+        Flyway.configure()
+                .dataSource(jdbcUrl, OWNER, "")
+                .locations("classpath:db/migration")
+                .placeholders(java.util.Map.of("service_role", serviceRole))
+                .load()
+                .migrate();
+    }
+
+    /** A connection to {@code jdbcUrl} as the service role, for tests that use the tables without a service. */
+    public static DataSource asService(String jdbcUrl) {
+        return new SimpleDriverDataSource(new org.postgresql.Driver(), jdbcUrl, SERVICE_ROLE, SERVICE_PASSWORD);
+    }
+
+    /**
+     * A superuser (owner) client on the database of a test context or a service, for a test that
+     * must tamper with or reset what the service role may not touch.
+     */
+    public static JdbcClient superuser(Environment service) {
+        return superuser(service.getRequiredProperty("spring.datasource.url"));
+    }
+
+    /** A superuser (owner) client on the database at {@code jdbcUrl}. */
+    public static JdbcClient superuser(String jdbcUrl) {
+        return JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(), jdbcUrl, OWNER, ""));
     }
 }

@@ -7,7 +7,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The whole service started by a test itself, outside Spring's test-context cache: on a fresh
- * database of the embedded server, a broker of the test's choosing, a random port, and any further
+ * database of the embedded server (as the service role), a broker of the test's choosing, a random port, and any further
  * {@code --property=value} arguments. For tests that stop brokers or services under it.
  */
 public final class TestService {
@@ -16,12 +16,9 @@ public final class TestService {
     }
 
     public static ConfigurableApplicationContext start(String bootstrapServers, String... properties) {
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--spring.datasource.url=" + TestDatabase.newDatabaseUrl(),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--gongkai.kafka.bootstrap-servers=" + bootstrapServers));
+        List<String> args = new ArrayList<>(TestDatabase.connectionArguments(TestDatabase.newDatabaseUrl()));
+        args.add("--server.port=0");
+        args.add("--gongkai.kafka.bootstrap-servers=" + bootstrapServers);
         args.addAll(List.of(properties));
         return new SpringApplicationBuilder(GongkaiLedgerApplication.class)
                 .profiles("test")

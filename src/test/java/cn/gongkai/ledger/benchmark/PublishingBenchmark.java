@@ -1,6 +1,7 @@
 package cn.gongkai.ledger.benchmark;
 
 import cn.gongkai.ledger.GongkaiLedgerApplication;
+import cn.gongkai.ledger.TestDatabase;
 import cn.gongkai.ledger.TestKafka;
 import cn.gongkai.ledger.access.ActorMetaData;
 import cn.gongkai.ledger.requests.ApplicantCategory;
@@ -50,6 +51,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * The publisher's throughput and latency, on the real in-JVM KRaft broker and the PostgreSQL server
@@ -103,6 +105,7 @@ class PublishingBenchmark {
         String loadBefore = load();
         try (TestKafka kafka = TestKafka.temporary()) {
             admin("create database " + database);
+            TestDatabase.createServiceRole(new SimpleDriverDataSource(new org.postgresql.Driver(), server + "postgres", "postgres", ""));
             try {
                 // 1. the backlog, appended with every processor stopped
                 long appendStarted = System.nanoTime();
@@ -286,11 +289,9 @@ class PublishingBenchmark {
     }
 
     private ConfigurableApplicationContext start(String url, String bootstrapServers) {
-        List<String> args = new ArrayList<>(List.of(
+        List<String> args = new ArrayList<>(TestDatabase.connectionArguments(url));
+        args.addAll(List.of(
                 "--server.port=0",
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
                 "--gongkai.kafka.bootstrap-servers=" + bootstrapServers,
                 "--gongkai.year-close.automatic=false",
                 "--axon.eventhandling.processors.kafka-publisher.batch-size=" + batchSize,

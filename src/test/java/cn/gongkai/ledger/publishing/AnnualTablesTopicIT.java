@@ -310,11 +310,9 @@ class AnnualTablesTopicIT {
     private static ConfigurableApplicationContext start(String bootstrapServers) {
         return new SpringApplicationBuilder(GongkaiLedgerApplication.class)
                 .profiles("test")
-                .run("--server.port=0",
-                        "--spring.datasource.url=" + TestDatabase.newDatabaseUrl(),
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=",
+                .run(TestDatabase.arguments(TestDatabase.newDatabaseUrl(),
+                        "--server.port=0",
                         "--gongkai.kafka.bootstrap-servers=" + bootstrapServers,
-                        "--gongkai.year-close.automatic=false");
+                        "--gongkai.year-close.automatic=false"));
     }
 }

@@ -123,11 +123,9 @@ class FailedBatchIT {
     private static ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(GongkaiLedgerApplication.class, CrashBeforeCommit.class)
                 .profiles("test")
-                .run("--server.port=0",
-                        "--spring.datasource.url=" + TestDatabase.newDatabaseUrl(),
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=",
+                .run(TestDatabase.arguments(TestDatabase.newDatabaseUrl(),
+                        "--server.port=0",
                         "--gongkai.kafka.bootstrap-servers=" + TestKafka.shared().bootstrapServers(),
-                        "--axon.eventhandling.processors.kafka-publisher.initial-segment-count=1");
+                        "--axon.eventhandling.processors.kafka-publisher.initial-segment-count=1"));
     }
 }

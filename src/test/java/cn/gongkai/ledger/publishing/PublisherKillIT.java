@@ -91,8 +91,7 @@ class PublisherKillIT {
             assertThat(dying.exitValue()).isEqualTo(137);
             System.out.printf("PublisherKillIT: the dying service ran %.1f s%n", (System.nanoTime() - started) / 1e9);
 
-            JdbcClient jdbc = JdbcClient.create(new org.springframework.jdbc.datasource.SimpleDriverDataSource(
-                    new org.postgresql.Driver(), url, "postgres", ""));
+            JdbcClient jdbc = JdbcClient.create(TestDatabase.asService(url));
             long committed = PublisherProgress.position(jdbc);
             List<Message> beforeRestart = TopicReader.readAll(kafka.bootstrapServers(), TOPIC);
             Map<String, Long> globalIndexById = new HashMap<>();
@@ -168,18 +167,15 @@ class PublisherKillIT {
     }
 
     static String[] args(String url, String bootstrapServers) {
-        return new String[] {
+        return TestDatabase.arguments(url,
                 "--server.port=0",
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
                 "--gongkai.kafka.bootstrap-servers=" + bootstrapServers,
                 "--gongkai.year-close.automatic=false",
                 // one segment and large batches, so that the halt falls inside a batch of hundreds
                 "--axon.eventhandling.processors.kafka-publisher.initial-segment-count=1",
                 "--axon.eventhandling.processors.kafka-publisher.batch-size=500",
                 // the dead node's claim is taken over after 2 s instead of 10
-                "--axon.eventhandling.tokenstore.claim-timeout=2s"};
+                "--axon.eventhandling.tokenstore.claim-timeout=2s");
     }
 
     /**

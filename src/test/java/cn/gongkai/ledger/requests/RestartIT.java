@@ -58,11 +58,8 @@ class RestartIT {
     private static ConfigurableApplicationContext start(String database) {
         return new SpringApplicationBuilder(GongkaiLedgerApplication.class)
                 .profiles("test")
-                .run("--server.port=0",
-                        "--spring.datasource.url=" + database,
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=",
-                        "--gongkai.kafka.bootstrap-servers=" + TestKafka.shared().bootstrapServers());
+                .run(TestDatabase.arguments(database, "--server.port=0",
+                        "--gongkai.kafka.bootstrap-servers=" + TestKafka.shared().bootstrapServers()));
     }
 
     private static Api api(ConfigurableApplicationContext context) {

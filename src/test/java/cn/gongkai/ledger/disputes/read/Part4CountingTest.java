@@ -23,12 +23,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Part 四 counted from the case table, against tables worked out by hand. The projection is fed
@@ -61,9 +59,8 @@ class Part4CountingTest {
     @BeforeAll
     static void database() {
         String url = TestDatabase.newDatabaseUrl();
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(url, "postgres", "");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        jdbc = JdbcClient.create(dataSource);
+        TestDatabase.migrate(url);
+        jdbc = JdbcClient.create(TestDatabase.asService(url));
     }
 
     @BeforeEach

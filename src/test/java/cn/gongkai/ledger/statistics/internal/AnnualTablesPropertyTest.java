@@ -49,7 +49,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.messaging.MetaData;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,8 +128,9 @@ class AnnualTablesPropertyTest {
     static void createDatabase() {
         // one connection: the projection's statements run one after another anyway, and a pool
         // would only add hand-overs to every one of the thousands of statements per try
-        dataSource = new SingleConnectionDataSource(TestDatabase.newDatabaseUrl(), "postgres", "", true);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        String url = TestDatabase.newDatabaseUrl();
+        TestDatabase.migrate(url);
+        dataSource = new SingleConnectionDataSource(url, TestDatabase.SERVICE_ROLE, TestDatabase.SERVICE_PASSWORD, true);
         jdbc = JdbcClient.create(dataSource);
     }
 
