@@ -10,7 +10,6 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +44,8 @@ class AxonWiringIT {
         assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
         assertThat(tokenStore).isInstanceOf(JdbcTokenStore.class);
         assertThat(transactionManager).isInstanceOf(SpringTransactionManager.class);
-        assertThat(eventSerializer).isInstanceOf(JacksonSerializer.class);
+        // Axon's Jackson serializer, wrapped so that personal data is stored encrypted (ADR 0009)
+        assertThat(eventSerializer).isInstanceOf(cn.gongkai.ledger.platform.PersonalDataSerializer.class);
     }
 
     @Autowired
@@ -54,7 +54,7 @@ class AxonWiringIT {
     @Test
     void projectionsStopOnAFailureInsteadOfSkippingTheEvent() {
         for (String processor : java.util.List.of("request-summary", "annual-tables", "dispute-tables",
-                "integrity-chain")) {
+                "integrity-chain", "personal-data-keys")) {
             assertThat(processing.listenerInvocationErrorHandler(processor))
                     .as(processor)
                     .isInstanceOf(org.axonframework.eventhandling.PropagatingErrorHandler.class);

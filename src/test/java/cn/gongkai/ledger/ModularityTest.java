@@ -3,6 +3,8 @@ package cn.gongkai.ledger;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import cn.gongkai.ledger.platform.DataSubject;
+import cn.gongkai.ledger.platform.PersonalData;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -26,13 +28,19 @@ class ModularityTest {
         new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
     }
 
+    /**
+     * Besides the JDK and their vocabulary, events may name only annotations about how they are
+     * stored: Axon's {@code @Revision} and platform's {@code @PersonalData} / {@code @DataSubject}.
+     */
     @Test
     void eventsDependOnlyOnTheJdkTheirVocabularyAndAxonsRevision() {
         classes().that().resideInAPackage("..requests.events..").and().doNotHaveSimpleName("package-info")
                 .should().onlyDependOnClassesThat(
                         JavaClass.Predicates.resideInAnyPackage(
                                         "java..", "cn.gongkai.ledger.requests", "cn.gongkai.ledger.requests.events")
-                                .or(JavaClass.Predicates.equivalentTo(Revision.class)))
+                                .or(JavaClass.Predicates.equivalentTo(Revision.class))
+                                .or(JavaClass.Predicates.equivalentTo(PersonalData.class))
+                                .or(JavaClass.Predicates.equivalentTo(DataSubject.class)))
                 .check(MAIN);
     }
 

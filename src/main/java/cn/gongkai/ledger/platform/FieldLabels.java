@@ -45,6 +45,7 @@ public final class FieldLabels {
             Map.entry("fromYear", "结转年度"),
             Map.entry("correctedOn", "更正日期"),
             Map.entry("archivedOn", "归档日期"),
+            Map.entry("erasedOn", "删除日期"),
             Map.entry("If-Match", "版本号"),
             Map.entry("Idempotency-Key", "幂等键"),
             Map.entry("status", "状态"),

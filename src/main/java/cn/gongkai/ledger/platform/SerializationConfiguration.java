@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import javax.sql.DataSource;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -18,6 +19,10 @@ import org.springframework.context.annotation.Primary;
  *
  * <p>Dates are ISO strings; unknown properties are ignored so that an event revision that only adds
  * an optional field stays readable by older code.
+ *
+ * <p>Every serializer is wrapped in {@link PersonalDataSerializer}: events (and snapshots, and the
+ * dead-letter queue's copies of events) keep their {@link PersonalData} encrypted with a key per
+ * subject (ADR 0009). Types without personal data pass through unchanged.
  */
 @Configuration(proxyBeanMethods = false)
 class SerializationConfiguration {
@@ -30,20 +35,29 @@ class SerializationConfiguration {
     }
 
     @Bean
+    PersonalDataKeys personalDataKeys(DataSource dataSource) {
+        return new JdbcPersonalDataKeys(dataSource);
+    }
+
+    @Bean
     @Primary
-    Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(eventMapper()).build();
+    Serializer serializer(PersonalDataKeys keys) {
+        return protecting(keys);
     }
 
     @Bean
     @Qualifier("eventSerializer")
-    Serializer eventSerializer() {
-        return JacksonSerializer.builder().objectMapper(eventMapper()).build();
+    Serializer eventSerializer(PersonalDataKeys keys) {
+        return protecting(keys);
     }
 
     @Bean
     @Qualifier("messageSerializer")
-    Serializer messageSerializer() {
-        return JacksonSerializer.builder().objectMapper(eventMapper()).build();
+    Serializer messageSerializer(PersonalDataKeys keys) {
+        return protecting(keys);
+    }
+
+    private static Serializer protecting(PersonalDataKeys keys) {
+        return new PersonalDataSerializer(JacksonSerializer.builder().objectMapper(eventMapper()).build(), keys);
     }
 }

@@ -9,6 +9,7 @@ import cn.gongkai.ledger.requests.Outcome;
 import cn.gongkai.ledger.requests.events.AnswerApproved;
 import cn.gongkai.ledger.requests.events.AnswerDrafted;
 import cn.gongkai.ledger.requests.events.AnswerReturned;
+import cn.gongkai.ledger.requests.events.ApplicantDataErased;
 import cn.gongkai.ledger.requests.events.ApplicantCategoryCorrected;
 import cn.gongkai.ledger.requests.events.ConsultationAnswered;
 import cn.gongkai.ledger.requests.events.ConsultationStarted;
@@ -67,6 +68,7 @@ sealed interface MessageData {
             case ApplicantCategoryCorrected e -> new ApplicantCategoryCorrectedV1(e.requestId(), e.previousCategory(),
                     e.correctedCategory(), e.correctedOn());
             case RequestArchived e -> new RequestArchivedV1(e.requestId(), e.archivedOn());
+            case ApplicantDataErased e -> new ApplicantDataErasedV1(e.requestId(), e.erasedOn());
         };
     }
 
@@ -130,5 +132,9 @@ sealed interface MessageData {
     }
 
     record RequestArchivedV1(UUID requestId, LocalDate archivedOn) implements MessageData {
+    }
+
+    /** Only that and when: the reason is staff free text, and the personal data never left the service anyway. */
+    record ApplicantDataErasedV1(UUID requestId, LocalDate erasedOn) implements MessageData {
     }
 }

@@ -3,6 +3,7 @@ package cn.gongkai.ledger.requests;
 import cn.gongkai.ledger.requests.events.AnswerApproved;
 import cn.gongkai.ledger.requests.events.AnswerDrafted;
 import cn.gongkai.ledger.requests.events.AnswerReturned;
+import cn.gongkai.ledger.requests.events.ApplicantDataErased;
 import cn.gongkai.ledger.requests.events.ApplicantCategoryCorrected;
 import cn.gongkai.ledger.requests.events.ConsultationAnswered;
 import cn.gongkai.ledger.requests.events.ConsultationStarted;
@@ -53,6 +54,7 @@ public final class HistoryLabels {
             case ApplicantCategoryCorrected e -> "更正申请人类别：" + e.previousCategory().label() + " → "
                     + e.correctedCategory().label();
             case RequestArchived e -> "归档";
+            case ApplicantDataErased e -> "个人信息已删除";
         };
     }
 }

@@ -73,7 +73,7 @@ class MessageContractTest {
 
     @Test
     void everyEventTypeHasADataSchema() {
-        assertThat(eventTypes()).hasSize(19);
+        assertThat(eventTypes()).hasSize(20);
         for (Class<?> type : eventTypes()) {
             assertThat(MessageContractTest.class.getResource("/schemas/requests/" + type.getSimpleName() + ".v1.json"))
                     .as(type.getSimpleName()).isNotNull();

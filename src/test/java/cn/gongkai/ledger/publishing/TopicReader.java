@@ -18,14 +18,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads a whole topic from its beginning to its current end, as a consumer without a group would. */
-final class TopicReader {
+public final class TopicReader {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One record as read: partition, offset, key, headers and the parsed value. */
-    record Message(int partition, long offset, String key, Map<String, String> headers, String value) {
+    public record Message(int partition, long offset, String key, Map<String, String> headers, String value) {
 
-        JsonNode json() {
+        public JsonNode json() {
             return JSON.readTree(value);
         }
     }
@@ -33,7 +33,7 @@ final class TopicReader {
     private TopicReader() {
     }
 
-    static List<Message> readAll(String bootstrapServers, String topic) {
+    public static List<Message> readAll(String bootstrapServers, String topic) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "test-reader-" + UUID.randomUUID());
@@ -64,7 +64,7 @@ final class TopicReader {
     }
 
     /** The messages of one application, in the order of its partition. */
-    static List<Message> ofApplication(List<Message> all, String requestId) {
+    public static List<Message> ofApplication(List<Message> all, String requestId) {
         return all.stream().filter(m -> requestId.equals(m.key()))
                 .sorted(java.util.Comparator.comparingLong(Message::offset))
                 .toList();

@@ -85,6 +85,7 @@ class AccessMatrixIT {
             POST   /api/requests/{requestId}/outcome-correction         | F A A F F | F N N F F | U
             POST   /api/requests/{requestId}/category-correction        | F A A F F | F N N F F | U
             POST   /api/requests/{requestId}/archive                    | A F F F F | N F F F F | U
+            POST   /api/requests/{requestId}/personal-data-erasure      | F F F F A | F F F F N | U
             GET    /api/disputes                                        | A A A A F | A A A A F | U
             POST   /api/disputes                                        | A A A F F | N N N F F | U
             GET    /api/disputes/cells/{group}/{column}                 | A A A A F | A A A A F | U
@@ -140,6 +141,8 @@ class AccessMatrixIT {
      * - /api/audit/… are read-only, for AUDITOR and HEAD; the years/{year}/changes row names no
      *   kaifaqu resource, so a yicheng auditor or head reads yicheng's own changes. The
      *   activity of a kaifaqu user is 404 for yicheng: that user does not exist for them.
+     * - POST /api/requests/{requestId}/personal-data-erasure: only an ADMIN of the application's agency; the
+     *   kaifaqu ADMIN's call is refused by the retention rule (422, default P10Y), which is past access.
      * - The calendar is national: every agency's ADMIN maintains it (see the report in docs/security.md).
      * - The tamper-evidence chain is global, one over every agency's events: AUDITOR and ADMIN of any agency
      *   verify it (it shows ids and hashes, no content); publishing a checkpoint on demand is for ADMIN.
@@ -227,6 +230,8 @@ class AccessMatrixIT {
                 """
                 {"correctedCategory":"RESEARCH_INSTITUTION","reason":"更正","correctedOn":"%s"}""".formatted(today)));
         calls.put("POST /api/requests/{requestId}/archive", () -> post(request + "/archive", date("archivedOn")));
+        calls.put("POST /api/requests/{requestId}/personal-data-erasure", () -> post("/api/requests/"
+                + concludedApplication + "/personal-data-erasure", "{\"reason\":\"保存期限届满\"}"));
         calls.put("GET /api/disputes", () -> get("/api/disputes"));
         calls.put("POST /api/disputes", () -> post("/api/disputes", """
                 {"requestId":"%s","kind":"RECONSIDERATION","filedOn":"%s"}""".formatted(concludedApplication, today)));

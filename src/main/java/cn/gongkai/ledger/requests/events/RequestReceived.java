@@ -1,5 +1,7 @@
 package cn.gongkai.ledger.requests.events;
 
+import cn.gongkai.ledger.platform.DataSubject;
+import cn.gongkai.ledger.platform.PersonalData;
 import cn.gongkai.ledger.requests.ApplicantCategory;
 import cn.gongkai.ledger.requests.Channel;
 import cn.gongkai.ledger.requests.DeliveryForm;
@@ -11,17 +13,20 @@ import org.axonframework.serialization.Revision;
  * An application was received and registered (接收、登记). {@code receivedOn} is the legal receipt
  * date (条例 第三十一条) that starts every clock; {@code registeredOn} is the day it was entered,
  * never earlier.
+ *
+ * <p>{@code applicant} is the only personal data in any event: stored encrypted with the
+ * application's own key, and read as 已删除 once that key is erased ({@link ApplicantDataErased}).
  */
 @Revision("1")
 public record RequestReceived(
-        UUID requestId,
+        @DataSubject UUID requestId,
         String agencyId,
         String registrationNumber,
         Channel channel,
         LocalDate receivedOn,
         LocalDate registeredOn,
         ApplicantCategory applicantCategory,
-        ApplicantDetails applicant,
+        @PersonalData ApplicantDetails applicant,
         String informationRequested,
         DeliveryForm deliveryForm) implements RequestEvent {
 

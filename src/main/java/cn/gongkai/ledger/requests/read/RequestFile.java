@@ -7,6 +7,7 @@ import cn.gongkai.ledger.requests.RequestStatus;
 import cn.gongkai.ledger.requests.events.AnswerApproved;
 import cn.gongkai.ledger.requests.events.AnswerDrafted;
 import cn.gongkai.ledger.requests.events.AnswerReturned;
+import cn.gongkai.ledger.requests.events.ApplicantDataErased;
 import cn.gongkai.ledger.requests.events.ApplicantCategoryCorrected;
 import cn.gongkai.ledger.requests.events.ConsultationAnswered;
 import cn.gongkai.ledger.requests.events.ConsultationStarted;
@@ -71,6 +72,7 @@ public final class RequestFile {
     private Outcome outcome;
     private LocalDate concludedOn;
     private LocalDate archivedOn;
+    private LocalDate personalDataErasedOn;
     private SortedSet<Integer> carriedForwardFrom = new TreeSet<>();
     private long version = -1;
 
@@ -143,6 +145,7 @@ public final class RequestFile {
                 archivedOn = e.archivedOn();
                 status = RequestStatus.ARCHIVED;
             }
+            case ApplicantDataErased e -> personalDataErasedOn = e.erasedOn();
         }
         version = sequenceNumber;
         return this;
@@ -249,6 +252,11 @@ public final class RequestFile {
 
     public LocalDate archivedOn() {
         return archivedOn;
+    }
+
+    /** The day the applicant's personal data was erased, or null. */
+    public LocalDate personalDataErasedOn() {
+        return personalDataErasedOn;
     }
 
     public SortedSet<Integer> carriedForwardFrom() {

@@ -11,6 +11,7 @@ import cn.gongkai.ledger.requests.DeliveryForm;
 import cn.gongkai.ledger.requests.HistoryLabels;
 import cn.gongkai.ledger.requests.Outcome;
 import cn.gongkai.ledger.requests.RequestStatus;
+import cn.gongkai.ledger.requests.events.ApplicantDataErased;
 import cn.gongkai.ledger.requests.events.ApplicantDetails;
 import cn.gongkai.ledger.requests.events.RequestEvent;
 import cn.gongkai.ledger.requests.events.RequestReceived;
@@ -64,6 +65,7 @@ class RequestViewEndpoint {
         DomainEventStream stream = eventStore.readEvents(requestId.toString());
         RequestFile file = new RequestFile();
         RequestReceived received = null;
+        Erasure erasure = null;
         List<Step> history = new ArrayList<>();
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
@@ -72,6 +74,11 @@ class RequestViewEndpoint {
             }
             if (event instanceof RequestReceived r) {
                 received = r;
+            }
+            if (event instanceof ApplicantDataErased e) {
+                erasure = new Erasure(e.erasedOn(),
+                        OffsetDateTime.ofInstant(message.getTimestamp(), BusinessClock.ZONE),
+                        (String) message.getMetaData().get(ActorMetaData.USERNAME), e.reason());
             }
             file.apply(event, message.getSequenceNumber());
             history.add(step(message, event));
@@ -83,7 +90,8 @@ class RequestViewEndpoint {
         LocalDate today = BusinessClock.today(clock);
         RequestView view = new RequestView(
                 file.requestId(), file.registrationNumber(), file.agencyId(), file.channel(), file.receivedOn(),
-                file.registeredOn(), file.applicantCategory(), received.applicant(), received.informationRequested(),
+                file.registeredOn(), file.applicantCategory(), received.applicant(), erasure,
+                received.informationRequested(),
                 received.deliveryForm(), file.status(), file.status().label(),
                 DueDate.of(deadline, file, today), file.extensionWorkingDays(), file.correctionDueOn(),
                 file.draftNumber() == 0 ? null : new Draft(file.draftNumber(), file.draftOutcome(), file.drafter()),
@@ -109,10 +117,15 @@ class RequestViewEndpoint {
                 details);
     }
 
-    /** The application, its deadline and its history. Personal data of the applicant is in {@code applicant}. */
+    /**
+     * The application, its deadline and its history. Personal data of the applicant is in
+     * {@code applicant}: every field reads 已删除 once it was erased, and {@code personalDataErasure}
+     * then says when, by whom and why (null until then).
+     */
     record RequestView(UUID requestId, String registrationNumber, String agencyId, Channel channel,
                        LocalDate receivedOn, LocalDate registeredOn, ApplicantCategory applicantCategory,
-                       ApplicantDetails applicant, String informationRequested, DeliveryForm deliveryForm,
+                       ApplicantDetails applicant, Erasure personalDataErasure, String informationRequested,
+                       DeliveryForm deliveryForm,
                        RequestStatus status, String statusLabel, DueDate deadline, int extensionWorkingDays,
                        LocalDate correctionDueOn, Draft draft, Long feeAmountFen, LocalDate feePayableBy,
                        long feePaidFen, Outcome outcome, String outcomeLabel, LocalDate concludedOn,
@@ -135,6 +148,10 @@ class RequestViewEndpoint {
             return new DueDate(deadline.dueOn(), deadline.paused(), overdue, deadline.provisional(),
                     deadline.provisional() ? deadline.message() : null);
         }
+    }
+
+    /** 个人信息已删除: the business date, when it was recorded, who erased it and why. */
+    record Erasure(LocalDate erasedOn, OffsetDateTime recordedAt, String erasedBy, String reason) {
     }
 
     record Draft(int number, Outcome outcome, String draftedBy) {

@@ -13,6 +13,7 @@ import cn.gongkai.ledger.requests.RequestStatus;
 import cn.gongkai.ledger.requests.events.AnswerApproved;
 import cn.gongkai.ledger.requests.events.AnswerDrafted;
 import cn.gongkai.ledger.requests.events.AnswerReturned;
+import cn.gongkai.ledger.requests.events.ApplicantDataErased;
 import cn.gongkai.ledger.requests.events.ApplicantCategoryCorrected;
 import cn.gongkai.ledger.requests.events.ConsultationAnswered;
 import cn.gongkai.ledger.requests.events.ConsultationStarted;
@@ -46,6 +47,8 @@ import cn.gongkai.ledger.requests.write.conclusion.LapseRequest;
 import cn.gongkai.ledger.requests.write.conclusion.WithdrawRequest;
 import cn.gongkai.ledger.requests.write.correction.ReceiveCorrection;
 import cn.gongkai.ledger.requests.write.correction.RequestCorrection;
+import cn.gongkai.ledger.requests.write.erasure.ErasePersonalData;
+import cn.gongkai.ledger.requests.write.erasure.PersonalDataRetention;
 import cn.gongkai.ledger.requests.write.extension.ExtendDeadline;
 import cn.gongkai.ledger.requests.write.fee.FeeSchedule;
 import cn.gongkai.ledger.requests.write.fee.IssueFeeNotice;
@@ -109,6 +112,7 @@ public class InformationRequest {
     private boolean lapsed;
     /** The business date of the latest step: no later step may be dated before it. */
     private LocalDate lastStepOn;
+    private LocalDate personalDataErasedOn;
     private final Set<Integer> carriedForwardFrom = new HashSet<>();
 
     protected InformationRequest() {
@@ -498,6 +502,40 @@ public class InformationRequest {
         status = RequestStatus.ARCHIVED;
     }
 
+    // ---- personal data erasure (个人信息删除) ---------------------------------------------------------
+
+    /**
+     * Erases the applicant's personal data once the retention period after the conclusion has
+     * passed. The key that protects it is destroyed by {@code erasure.KeyErasure} in this command's
+     * transaction; here only the rules and the event.
+     */
+    @CommandHandler
+    void handle(ErasePersonalData command, MetaData metaData, Clock clock, PersonalDataRetention retention) {
+        Actor actor = actingFor(metaData);
+        if (!actor.has(Role.ADMIN)) {
+            throw Rules.administratorErases();
+        }
+        if (concludedOn == null) {
+            throw Rules.notConcluded("删除申请人个人信息", "erase the applicant's personal data");
+        }
+        if (personalDataErasedOn != null) {
+            throw Rules.personalDataErasedOnlyOnce(personalDataErasedOn);
+        }
+        requireReason(command.reason(), "删除申请人个人信息", "an erasure of personal data");
+        LocalDate today = BusinessClock.today(clock);
+        LocalDate erasedOn = command.erasedOn() != null ? command.erasedOn() : today;
+        validDate("erasedOn", erasedOn, concludedOn, "办结日期", "conclusion", today);
+        LocalDate keptUntil = concludedOn.plus(retention.retention());
+        if (erasedOn.isBefore(keptUntil)) {
+            throw Rules.retentionNotOver(retention.retention(), concludedOn, keptUntil);
+        }
+        apply(new ApplicantDataErased(command.requestId(), command.reason(), erasedOn));
+    }
+
+    private void on(ApplicantDataErased event) {
+        personalDataErasedOn = event.erasedOn();
+    }
+
     /**
      * The one entry for rebuilding state: each event goes to its own {@code on} method, and every
      * step but the year-end carry-forward becomes the latest activity that later steps may not precede.
@@ -522,6 +560,7 @@ public class InformationRequest {
             case OutcomeCorrected e -> on(e);
             case ApplicantCategoryCorrected e -> on(e);
             case RequestArchived e -> on(e);
+            case ApplicantDataErased e -> on(e);
         }
         if (!(event instanceof RequestCarriedForward)) {
             lastStepOn = event.businessDate();

@@ -4,6 +4,7 @@ import cn.gongkai.ledger.platform.RuleViolation;
 import cn.gongkai.ledger.requests.Outcome;
 import cn.gongkai.ledger.requests.RequestStatus;
 import java.time.LocalDate;
+import java.time.Period;
 
 /** The named rules of an application's life, each with the message a case handler reads. */
 final class Rules {
@@ -137,5 +138,38 @@ final class Rules {
     static RuleViolation notConcluded(String actionZh, String actionEn) {
         return new RuleViolation("ConcludedFirst",
                 "申请尚未办结，不能" + actionZh, "the application is still open: cannot " + actionEn);
+    }
+
+    static RuleViolation administratorErases() {
+        return new RuleViolation("AdministratorErasesPersonalData",
+                "删除申请人个人信息须由本机关管理员操作", "only an administrator of the agency may erase personal data");
+    }
+
+    static RuleViolation personalDataErasedOnlyOnce(LocalDate erasedOn) {
+        return new RuleViolation("PersonalDataErasedOnlyOnce",
+                "该申请的申请人个人信息已于 " + erasedOn + " 删除，不能再次删除",
+                "the applicant's personal data was already erased on " + erasedOn);
+    }
+
+    static RuleViolation retentionNotOver(Period retention, LocalDate concludedOn, LocalDate keptUntil) {
+        return new RuleViolation("PersonalDataKeptForTheRetentionPeriod", "erasedOn",
+                "申请人个人信息自办结之日（" + concludedOn + "）起保存" + inChinese(retention) + "，" + keptUntil
+                        + " 起方可删除",
+                "personal data is kept for " + retention + " after the conclusion (" + concludedOn
+                        + "): it may be erased from " + keptUntil);
+    }
+
+    private static String inChinese(Period period) {
+        StringBuilder text = new StringBuilder();
+        if (period.getYears() != 0) {
+            text.append(period.getYears()).append("年");
+        }
+        if (period.getMonths() != 0) {
+            text.append(period.getMonths()).append("个月");
+        }
+        if (period.getDays() != 0 || text.isEmpty()) {
+            text.append(period.getDays()).append("天");
+        }
+        return text.toString();
     }
 }

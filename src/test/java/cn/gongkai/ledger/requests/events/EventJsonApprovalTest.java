@@ -2,6 +2,8 @@ package cn.gongkai.ledger.requests.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gongkai.ledger.platform.InMemoryPersonalDataKeys;
+import cn.gongkai.ledger.platform.PersonalDataSerializer;
 import cn.gongkai.ledger.requests.ApplicantCategory;
 import cn.gongkai.ledger.requests.Channel;
 import cn.gongkai.ledger.requests.ConsultedParty;
@@ -11,6 +13,7 @@ import cn.gongkai.ledger.requests.Outcome;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
@@ -20,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -40,7 +44,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * edit of the approved file.
  *
  * <p>The serializer is built exactly as {@code platform.SerializationConfiguration} builds the
- * production one: Axon's Jackson 2 serializer, ISO dates, unknown properties ignored.
+ * production one: Axon's Jackson 2 serializer, ISO dates, unknown properties ignored, wrapped in the
+ * personal-data encryption (keys in memory here). {@code <Type>.json} is the event's plain JSON: what
+ * an event without personal data is stored as, what the envelope of personal data holds, and what
+ * events stored before encryption look like. {@code <Type>.stored.json}, for an event with personal
+ * data, is its stored form, the envelope's random ciphertext and IV masked (ADR 0009).
  */
 class EventJsonApprovalTest {
 
@@ -51,7 +59,8 @@ class EventJsonApprovalTest {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private static final Serializer SERIALIZER = JacksonSerializer.builder().objectMapper(MAPPER).build();
+    private static final Serializer SERIALIZER = new PersonalDataSerializer(
+            JacksonSerializer.builder().objectMapper(MAPPER).build(), new InMemoryPersonalDataKeys());
 
     /** One instance of every event type, with the values of its approved file. */
     static List<RequestEvent> samples() {
@@ -83,18 +92,19 @@ class EventJsonApprovalTest {
                 new ApplicantCategoryCorrected(ID, ApplicantCategory.NATURAL_PERSON,
                         ApplicantCategory.LEGAL_SERVICE_INSTITUTION, "申请人实为律师事务所", "wang.fang",
                         LocalDate.of(2026, 3, 10)),
-                new RequestArchived(ID, LocalDate.of(2026, 4, 30)));
+                new RequestArchived(ID, LocalDate.of(2026, 4, 30)),
+                new ApplicantDataErased(ID, "保存期限届满", LocalDate.of(2036, 5, 4)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
     void anEventSerializesToItsApprovedJson(RequestEvent event) throws IOException {
         // given
-        JsonNode approved = MAPPER.readTree(approvedJson(event.getClass()));
+        JsonNode approved = MAPPER.readTree(storedJson(event.getClass()).orElseGet(() -> approvedJson(event.getClass())));
         // when
         SerializedObject<String> serialized = SERIALIZER.serialize(event, String.class);
         // then
-        assertThat(MAPPER.readTree(serialized.getData())).isEqualTo(approved);
+        assertThat(masked(MAPPER.readTree(serialized.getData()))).isEqualTo(approved);
         assertThat(serialized.getType().getName()).isEqualTo(event.getClass().getName());
         assertThat(serialized.getType().getRevision()).isEqualTo("1");
     }
@@ -109,6 +119,28 @@ class EventJsonApprovalTest {
         Object read = SERIALIZER.deserialize(stored);
         // then
         assertThat(read).isEqualTo(event);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void theStoredFormReadsAsTheSameEvent(RequestEvent event) {
+        // given
+        SerializedObject<byte[]> stored = SERIALIZER.serialize(event, byte[].class);
+        // when
+        Object read = SERIALIZER.deserialize(stored);
+        // then
+        assertThat(read).isEqualTo(event);
+    }
+
+    @Test
+    void theApplicantIsTheOnlyPersonalDataAndIsNeverStoredInPlain() {
+        // when
+        String stored = SERIALIZER.serialize(samples().getFirst(), String.class).getData();
+        // then
+        assertThat(stored).doesNotContain("张三").doesNotContain("110101199003071234").doesNotContain("13800138000")
+                .doesNotContain("北京市东城区东华门大街1号").contains("2025年老旧小区改造项目清单");
+        assertThat(samples()).filteredOn(event -> storedJson(event.getClass()).isPresent())
+                .extracting(event -> (Class) event.getClass()).containsExactly(RequestReceived.class);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -130,7 +162,7 @@ class EventJsonApprovalTest {
         // when
         Set<Class<?>> sampled = samples().stream().map(Object::getClass).collect(Collectors.toSet());
         // then
-        assertThat(eventTypes).hasSize(19);
+        assertThat(eventTypes).hasSize(20);
         assertThat(sampled).isEqualTo(eventTypes);
     }
 
@@ -155,6 +187,26 @@ class EventJsonApprovalTest {
             }
         });
         return found;
+    }
+
+    /** The envelopes' ciphertext and IV, random on every write, as {@code <ciphertext>} and {@code <iv>}. */
+    private static JsonNode masked(JsonNode stored) {
+        stored.forEach(value -> {
+            if (value instanceof ObjectNode envelope && envelope.has("encrypted")) {
+                envelope.put("encrypted", "<ciphertext>");
+                envelope.put("iv", "<iv>");
+            }
+        });
+        return stored;
+    }
+
+    private static Optional<String> storedJson(Class<?> type) {
+        String path = "/approved-events/" + type.getSimpleName() + ".stored.json";
+        try (InputStream in = EventJsonApprovalTest.class.getResourceAsStream(path)) {
+            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String approvedJson(Class<?> type) {

@@ -12,10 +12,12 @@ import cn.gongkai.ledger.requests.events.AnswerDrafted;
 import cn.gongkai.ledger.requests.events.ApplicantDetails;
 import cn.gongkai.ledger.requests.events.RequestAnswered;
 import cn.gongkai.ledger.requests.events.RequestReceived;
+import cn.gongkai.ledger.requests.write.erasure.PersonalDataRetention;
 import cn.gongkai.ledger.requests.write.receive.RegistrationNumbers;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -35,6 +37,7 @@ public final class RequestFixtures {
     public static final Actor OTHER_HANDLER = actor("han.meimei", AGENCY, Role.HANDLER);
     public static final Actor REVIEWER = actor("wang.fang", AGENCY, Role.REVIEWER);
     public static final Actor HEAD = actor("zhao.min", AGENCY, Role.HEAD);
+    public static final Actor ADMIN = actor("sun.li", AGENCY, Role.ADMIN);
     public static final Actor STRANGER = actor("chen.jie", OTHER_AGENCY, Role.HANDLER, Role.REVIEWER, Role.HEAD);
 
     public static final UUID REQUEST_ID = UUID.fromString("6f1c2a4e-8b0d-4c3e-9a51-2d7e4f0b9c13");
@@ -42,6 +45,8 @@ public final class RequestFixtures {
     public static final LocalDate TOMORROW = TODAY.plusDays(1);
     public static final Instant NOW = TODAY.atTime(10, 0).atZone(BusinessClock.ZONE).toInstant();
     public static final LocalDate RECEIVED_ON = LocalDate.of(2026, 3, 2);
+    /** Personal data is kept this long after the conclusion (the production default). */
+    public static final Period RETENTION = Period.ofYears(10);
 
     private RequestFixtures() {
     }
@@ -53,12 +58,14 @@ public final class RequestFixtures {
 
     /**
      * A fixture whose clock stands at {@code now}; registration numbers are {@code <agency>/<year>-0042},
-     * so a test can see which agency and year the number was drawn for.
+     * so a test can see which agency and year the number was drawn for; personal data is kept for
+     * {@link #RETENTION}.
      */
     public static AggregateTestFixture<InformationRequest> fixtureAt(Instant now) {
         AggregateTestFixture<InformationRequest> fixture = new AggregateTestFixture<>(InformationRequest.class);
         fixture.registerInjectableResource(Clock.fixed(now, BusinessClock.ZONE));
         fixture.registerInjectableResource((RegistrationNumbers) (agency, year) -> agency + "/" + year + "-0042");
+        fixture.registerInjectableResource(new PersonalDataRetention(RETENTION));
         return fixture;
     }
 
