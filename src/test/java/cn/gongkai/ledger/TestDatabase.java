@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -53,6 +54,7 @@ public final class TestDatabase {
         EmbeddedPostgres started;
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "600")
                     .setServerConfig("fsync", dataDirectory == null ? "off" : "on");
             if (dataDirectory != null) {
@@ -63,7 +65,25 @@ public final class TestDatabase {
             throw new UncheckedIOException("embedded PostgreSQL did not start", e);
         }
         createServiceRole(started.getPostgresDatabase());
+        stopAfterSpringAtExit(started);
         return started;
+    }
+
+    /**
+     * Stops the server when the JVM exits, after Spring Boot's shutdown hook has closed the
+     * application contexts: it runs its handlers only then. With the server's own shutdown hook,
+     * which runs side by side with Spring's, PostgreSQL went away while Axon's processors were still
+     * releasing their tokens, and each context waited out Axon's shutdown timeouts against a dead
+     * server until surefire killed the JVM after 30 s.
+     */
+    private static void stopAfterSpringAtExit(EmbeddedPostgres server) {
+        SpringApplication.getShutdownHandlers().add(() -> {
+            try {
+                server.close();
+            } catch (IOException e) {
+                System.err.println("embedded PostgreSQL did not stop cleanly: " + e);
+            }
+        });
     }
 
     /** Creates the service role on the server behind {@code admin} (a superuser connection) unless it exists. */

@@ -2,12 +2,15 @@ package cn.gongkai.ledger.access.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.function.Supplier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.authorization.method.PreAuthorizeAuthorizationManager;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.util.SimpleMethodInvocation;
 import org.springframework.stereotype.Component;
@@ -30,9 +33,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class AuthorizeBeforeBinding implements HandlerInterceptor, WebMvcConfigurer {
 
     private final PreAuthorizeAuthorizationManager preAuthorize = new PreAuthorizeAuthorizationManager();
+    private final AuthorizationEventPublisher events;
 
-    AuthorizeBeforeBinding(ApplicationContext context) {
+    AuthorizeBeforeBinding(ApplicationContext context, AuthorizationEventPublisher events) {
         preAuthorize.setApplicationContext(context);
+        this.events = events;
     }
 
     @Override
@@ -46,9 +51,11 @@ class AuthorizeBeforeBinding implements HandlerInterceptor, WebMvcConfigurer {
             return true;
         }
         var invocation = new SimpleMethodInvocation(method.getBean(), method.getMethod());
-        AuthorizationResult result = preAuthorize.authorize(
-                () -> SecurityContextHolder.getContext().getAuthentication(), invocation);
+        Supplier<Authentication> caller = () -> SecurityContextHolder.getContext().getAuthentication();
+        AuthorizationResult result = preAuthorize.authorize(caller, invocation);
         if (result != null && !result.isGranted()) {
+            // published as method security would, so that the refusal is logged with who and what
+            events.publishAuthorizationEvent(caller, invocation, result);
             throw new AuthorizationDeniedException("Access Denied", result);
         }
         return true;
