@@ -2,6 +2,7 @@ package cn.gongkai.ledger.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import cn.gongkai.ledger.Api;
 import cn.gongkai.ledger.LedgerIntegrationTest;
@@ -11,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -186,6 +188,37 @@ class AppendOnlyIT {
                 .hasMessageContaining("GONGKAI_DB_OWNER");
         // and on the service's own connection it passes
         new AppendOnlyEventTable(jdbc).afterPropertiesSet();
+    }
+
+    @Test
+    void theServiceRoleCannotRewriteOrRemoveLinksOfTheHashChainEither() {
+        // given the registration's event chained by the integrity-chain processor
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                        select count(*) from integrity_chain c join domain_event_entry e on e.global_index = c.global_index
+                        where e.aggregate_identifier = :id""").param("id", id).query(Long.class).single() == 1);
+        long links = jdbc.sql("select count(*) from integrity_chain").query(Long.class).single();
+        String before = chainUpTo(links);
+
+        for (String tampering : List.of("update integrity_chain set hash = previous_hash",
+                "delete from integrity_chain", "truncate integrity_chain")) {
+            // when the service role tries to rewrite or remove links
+            // then PostgreSQL refuses for want of the privilege (migration V14)
+            assertThatThrownBy(() -> attempt(dataSource, tampering))
+                    .as(tampering)
+                    .isInstanceOfSatisfying(SQLException.class, e -> {
+                        assertThat(e.getSQLState()).isEqualTo(INSUFFICIENT_PRIVILEGE);
+                        assertThat(e.getMessage()).contains("permission denied for table integrity_chain");
+                    });
+        }
+        assertThat(chainUpTo(links)).isEqualTo(before);
+    }
+
+    /** The first {@code links} links of the chain, as one digest. */
+    private String chainUpTo(long links) {
+        return jdbc.sql("""
+                        select count(*) || ':' || md5(string_agg(position || encode(hash, 'hex'), ',' order by position))
+                        from integrity_chain where position <= :links""")
+                .param("links", links).query(String.class).single();
     }
 
     private static void attempt(DataSource as, String sql) throws SQLException {
