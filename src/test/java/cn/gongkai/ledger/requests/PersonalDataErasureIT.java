@@ -47,8 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @LedgerIntegrationTest
 // the same properties as PersonalDataLogIT, so that both share one context and one database
-@TestPropertySource(properties = {"gongkai.test.database=personal-data-erasure", "gongkai.personal-data.retention=P1D",
-        "logging.level.cn.gongkai=DEBUG", "logging.level.org.springframework.web=DEBUG"})
+@TestPropertySource(properties = {"gongkai.test.database=personal-data-erasure", "gongkai.personal-data.retention=P1D"})
 class PersonalDataErasureIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -11,9 +11,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,8 +32,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @LedgerIntegrationTest
 // the same properties as PersonalDataErasureIT, so that both share one context and one database
-@TestPropertySource(properties = {"gongkai.test.database=personal-data-erasure", "gongkai.personal-data.retention=P1D",
-        "logging.level.cn.gongkai=DEBUG", "logging.level.org.springframework.web=DEBUG"})
+@TestPropertySource(properties = {"gongkai.test.database=personal-data-erasure", "gongkai.personal-data.retention=P1D"})
 @ExtendWith(OutputCaptureExtension.class)
 class PersonalDataLogIT {
 
@@ -45,6 +48,19 @@ class PersonalDataLogIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    /** The loggers raised to DEBUG for this test only: levels are global, and later tests need not be this verbose. */
+    private static final List<String> VERBOSE = List.of("cn.gongkai", "org.springframework.web");
+
+    @BeforeEach
+    void verbose() {
+        VERBOSE.forEach(logger -> LoggingSystem.get(getClass().getClassLoader()).setLogLevel(logger, LogLevel.DEBUG));
+    }
+
+    @AfterEach
+    void quietAgain() {
+        VERBOSE.forEach(logger -> LoggingSystem.get(getClass().getClassLoader()).setLogLevel(logger, null));
+    }
 
     @Test
     void noPersonalDataIsLoggedInAWholeLifeWithItsFailures(CapturedOutput output) {
