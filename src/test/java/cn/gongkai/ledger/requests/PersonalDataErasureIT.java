@@ -52,8 +52,7 @@ class PersonalDataErasureIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration CAUGHT_UP = Duration.ofSeconds(30);
-    private static final List<String> PERSONAL = List.of("张三", "410102199001011234", "13800000000",
-            "河南省驻马店市开发区1号");
+    private static final List<String> PERSONAL = RequestJson.DEMO_APPLICANT;
 
     @LocalServerPort
     int port;

@@ -36,9 +36,7 @@ import org.springframework.test.context.TestPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 class PersonalDataLogIT {
 
-    /** The demo applicant of {@link RequestJson}. */
-    private static final List<String> PERSONAL = List.of("张三", "410102199001011234", "13800000000",
-            "河南省驻马店市开发区1号");
+    private static final List<String> PERSONAL = RequestJson.DEMO_APPLICANT;
 
     @LocalServerPort
     int port;

@@ -1,9 +1,14 @@
 package cn.gongkai.ledger.requests;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /** JSON bodies for the request API, as a client would write them. */
 public final class RequestJson {
+
+    /** The demo applicant's name, ID number, phone and address, as {@link #received(LocalDate)} sends them. */
+    public static final List<String> DEMO_APPLICANT = List.of("张三", "410102199001011234", "13800000000",
+            "河南省驻马店市开发区1号");
 
     private RequestJson() {
     }
