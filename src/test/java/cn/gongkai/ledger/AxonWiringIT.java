@@ -52,6 +52,16 @@ class AxonWiringIT {
     org.axonframework.config.EventProcessingConfiguration processing;
 
     @Test
+    void noEventProcessorDecryptsPersonalData() {
+        assertThat(processing.eventProcessors()).isNotEmpty();
+        for (String processor : processing.eventProcessors().keySet()) {
+            assertThat(processing.interceptorsFor(processor))
+                    .as(processor)
+                    .hasAtLeastOneElementOfType(cn.gongkai.ledger.platform.WithholdPersonalData.class);
+        }
+    }
+
+    @Test
     void projectionsStopOnAFailureInsteadOfSkippingTheEvent() {
         for (String processor : java.util.List.of("request-summary", "annual-tables", "dispute-tables",
                 "integrity-chain", "personal-data-keys")) {

@@ -1,14 +1,10 @@
 package cn.gongkai.ledger.platform;
 
 import java.security.SecureRandom;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * The keys in table {@code personal_data_key} (Flyway {@code V12}), on the event store's own
@@ -49,19 +45,6 @@ final class JdbcPersonalDataKeys implements PersonalDataKeys {
     @Override
     public Optional<byte[]> keyForReading(String subject) {
         return find(subject).map(Row::key);
-    }
-
-    @Override
-    public Map<String, Optional<byte[]>> keysForReading(Collection<String> subjects) {
-        Map<String, Optional<byte[]>> keys = new HashMap<>();
-        subjects.forEach(subject -> keys.put(subject, Optional.empty()));
-        if (subjects.isEmpty()) {
-            return keys;
-        }
-        jdbc.query("select subject_id, key_bytes from personal_data_key where subject_id = any(?)",
-                statement -> statement.setArray(1, statement.getConnection().createArrayOf("text", subjects.toArray())),
-                (RowCallbackHandler) row -> keys.put(row.getString(1), Optional.ofNullable(row.getBytes(2))));
-        return keys;
     }
 
     @Override

@@ -21,4 +21,7 @@ public @interface PersonalData {
 
     /** What erased personal data reads as. */
     String ERASED = "已删除";
+
+    /** What personal data reads as in a processor that does not need it ({@link WithholdPersonalData}). */
+    String WITHHELD = "未解密";
 }

@@ -1,8 +1,5 @@
 package cn.gongkai.ledger.platform;
 
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -10,9 +7,9 @@ import java.util.Optional;
  * erasing the key erases the subject's personal data from every stored event without rewriting
  * any of them (crypto-shredding, ADR 0009).
  *
- * <p>Keys are never cached beyond one unit of work (one command, or one batch of a processor):
- * another instance of the service may erase a key at any moment, and after its transaction commits
- * no later unit of work may decrypt with it again.
+ * <p>Keys are never cached beyond one call: another instance of the service may erase a key at any
+ * moment, and after its transaction commits no instance may decrypt with it again. Event processors
+ * do not ask at all: none of them uses personal data ({@link WithholdPersonalData}).
  */
 public interface PersonalDataKeys {
 
@@ -26,17 +23,6 @@ public interface PersonalDataKeys {
 
     /** The subject's key; empty once it was erased (or if it never existed). */
     Optional<byte[]> keyForReading(String subject);
-
-    /**
-     * The keys of several subjects at once, one entry per subject asked for (empty: erased or
-     * never existed): a batch of events read by a processor costs one lookup, not one per
-     * application.
-     */
-    default Map<String, Optional<byte[]>> keysForReading(Collection<String> subjects) {
-        Map<String, Optional<byte[]>> keys = new HashMap<>();
-        subjects.forEach(subject -> keys.put(subject, keyForReading(subject)));
-        return keys;
-    }
 
     /**
      * Erases the subject's key for good, in the caller's transaction: the row stays with when, by

@@ -14,20 +14,12 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.messaging.Message;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
@@ -57,7 +49,6 @@ public final class PersonalDataSerializer implements Serializer {
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final Logger log = LoggerFactory.getLogger(PersonalDataSerializer.class);
-    private static final String KEYS_OF_THIS_UNIT_OF_WORK = PersonalDataSerializer.class.getName() + ".keys";
 
     /** Per record type: its subject component and its personal components, or empty if it has none. */
     private static final ClassValue<Optional<Protection>> PROTECTION = new ClassValue<>() {
@@ -164,8 +155,11 @@ public final class PersonalDataSerializer implements Serializer {
     }
 
     private JsonNode open(JsonNode envelope, RecordComponent component) {
+        if (withheld()) {
+            return placeholder(component.getType(), PersonalData.WITHHELD);
+        }
         String subject = envelope.get("subject").asText();
-        Optional<byte[]> key = keyForReading(subject);
+        Optional<byte[]> key = keys.keyForReading(subject);
         if (key.isEmpty()) {
             return erased(component.getType());
         }
@@ -179,44 +173,6 @@ public final class PersonalDataSerializer implements Serializer {
                     e.getClass().getSimpleName());
             return erased(component.getType());
         }
-    }
-
-    /**
-     * The subject's key, looked up once per unit of work. In a processor's batch, the first lookup
-     * also fetches the keys of every other application in the batch whose events carry personal
-     * data (by aggregate id, the usual subject), in one query: catching up on a backlog would
-     * otherwise wait for one round trip to the database per application.
-     */
-    private Optional<byte[]> keyForReading(String subject) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return keys.keyForReading(subject);
-        }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        Map<String, Optional<byte[]>> known = root.getOrComputeResource(KEYS_OF_THIS_UNIT_OF_WORK,
-                name -> new HashMap<String, Optional<byte[]>>());
-        Optional<byte[]> key = known.get(subject);
-        if (key == null) {
-            Set<String> wanted = new HashSet<>(likelySubjects(root));
-            wanted.add(subject);
-            wanted.removeAll(known.keySet());
-            known.putAll(keys.keysForReading(wanted));
-            key = known.getOrDefault(subject, Optional.empty());
-        }
-        return key;
-    }
-
-    /** The aggregate ids of the batch's events whose type has personal data. */
-    private static Set<String> likelySubjects(UnitOfWork<?> root) {
-        Set<String> subjects = new HashSet<>();
-        if (root instanceof BatchingUnitOfWork<?> batch) {
-            for (Message<?> message : batch.getMessages()) {
-                if (message instanceof DomainEventMessage<?> event
-                        && PROTECTION.get(event.getPayloadType()).isPresent()) {
-                    subjects.add(event.getAggregateIdentifier());
-                }
-            }
-        }
-        return subjects;
     }
 
     private static Cipher cipher(int mode, byte[] key, byte[] iv, String subject) throws GeneralSecurityException {
@@ -233,18 +189,29 @@ public final class PersonalDataSerializer implements Serializer {
 
     /** The erased form of a value of {@code type}: every String {@link PersonalData#ERASED}, anything else null. */
     static JsonNode erased(Class<?> type) {
+        return placeholder(type, PersonalData.ERASED);
+    }
+
+    /** A value of {@code type} whose every String is {@code text} and anything else null. */
+    private static JsonNode placeholder(Class<?> type, String text) {
         if (type == String.class) {
-            return TextNode.valueOf(PersonalData.ERASED);
+            return TextNode.valueOf(text);
         }
         if (type.isRecord()) {
             ObjectNode node = JsonNodeFactory.instance.objectNode();
             for (RecordComponent component : type.getRecordComponents()) {
                 node.set(component.getName(), component.getType() == String.class
-                        ? TextNode.valueOf(PersonalData.ERASED) : NullNode.getInstance());
+                        ? TextNode.valueOf(text) : NullNode.getInstance());
             }
             return node;
         }
         return NullNode.getInstance();
+    }
+
+    /** Whether this unit of work belongs to a processor that does not use personal data ({@link WithholdPersonalData}). */
+    private static boolean withheld() {
+        return CurrentUnitOfWork.isStarted()
+                && CurrentUnitOfWork.get().root().resources().containsKey(WithholdPersonalData.RESOURCE);
     }
 
     private record Protection(String subject, List<RecordComponent> personal) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import javax.sql.DataSource;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -55,6 +56,13 @@ class SerializationConfiguration {
     @Qualifier("messageSerializer")
     Serializer messageSerializer(PersonalDataKeys keys) {
         return protecting(keys);
+    }
+
+    /** No event processor decrypts personal data: none of them uses it (ADR 0009). */
+    @Bean
+    ConfigurerModule processorsWithholdPersonalData() {
+        return configurer -> configurer.eventProcessing(processing ->
+                processing.registerDefaultHandlerInterceptor((config, processor) -> new WithholdPersonalData()));
     }
 
     private static Serializer protecting(PersonalDataKeys keys) {

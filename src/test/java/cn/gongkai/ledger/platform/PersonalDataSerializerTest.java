@@ -9,15 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -172,56 +169,44 @@ class PersonalDataSerializerTest {
     }
 
     @Test
-    void aBatchOfEventsLooksUpTheKeysOfAllItsApplicationsInOneQuery() {
-        // given three applications' registrations, stored, and a batch of a processor that reads them
-        List<UUID> cases = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
-        List<SerializedObject<byte[]>> stored = cases.stream()
-                .map(id -> serializer.serialize(new Registered(id, new Person("李四", "110101198001010011"), "13911112222",
-                        "道路规划"), byte[].class))
-                .toList();
-        List<DomainEventMessage<?>> batch = cases.stream()
-                .<DomainEventMessage<?>>map(id -> new GenericDomainEventMessage<>("Case", id.toString(), 0,
-                        new Registered(id, null, null, "道路规划")))
-                .toList();
-        List<Collection<String>> lookups = new ArrayList<>();
-        PersonalDataKeys counting = new PersonalDataKeys() {
-            @Override
-            public byte[] keyForWriting(String subject) {
-                return keys.keyForWriting(subject);
-            }
-
-            @Override
-            public Optional<byte[]> keyForReading(String subject) {
-                lookups.add(List.of(subject));
-                return keys.keyForReading(subject);
-            }
-
-            @Override
-            public Map<String, Optional<byte[]>> keysForReading(Collection<String> subjects) {
-                lookups.add(Set.copyOf(subjects));
-                return keys.keysForReading(subjects);
-            }
-
-            @Override
-            public boolean erase(String subject, String erasedBy, String reason) {
-                return keys.erase(subject, erasedBy, reason);
-            }
-        };
+    void inAProcessorThatWithholdsPersonalDataNothingIsDecryptedAndNoKeyIsAskedFor() throws Exception {
+        // given a stored registration, and a unit of work of a processor that withholds personal data
+        SerializedObject<byte[]> stored = serializer.serialize(EVENT, byte[].class);
+        List<String> asked = new ArrayList<>();
         PersonalDataSerializer reading = new PersonalDataSerializer(
-                JacksonSerializer.builder().objectMapper(MAPPER).build(), counting);
+                JacksonSerializer.builder().objectMapper(MAPPER).build(), new PersonalDataKeys() {
+                    @Override
+                    public byte[] keyForWriting(String subject) {
+                        throw new UnsupportedOperationException();
+                    }
 
-        // when the batch's handlers read every registration
-        BatchingUnitOfWork<?> unitOfWork = new BatchingUnitOfWork<>(batch);
-        unitOfWork.start();
-        List<Object> read;
+                    @Override
+                    public Optional<byte[]> keyForReading(String subject) {
+                        asked.add(subject);
+                        return keys.keyForReading(subject);
+                    }
+
+                    @Override
+                    public boolean erase(String subject, String erasedBy, String reason) {
+                        throw new UnsupportedOperationException();
+                    }
+                });
+        EventMessage<?> event = GenericEventMessage.asEventMessage(EVENT);
+        DefaultUnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(event);
+
+        // when the processor's handler reads the registration
+        Object read;
         try {
-            read = stored.stream().map(reading::deserialize).toList();
+            read = new WithholdPersonalData().handle(unitOfWork, () -> reading.deserialize(stored));
         } finally {
             unitOfWork.rollback();
         }
 
-        // then every one reads as written, and the keys came in one lookup for the whole batch
-        assertThat(read).extracting(event -> ((Registered) event).person().name()).containsOnly("李四");
-        assertThat(lookups).containsExactly(Set.copyOf(cases.stream().map(UUID::toString).toList()));
+        // then the personal values read as withheld, the rest as written, and no key was looked up
+        assertThat(read).isEqualTo(new Registered(CASE, new Person("未解密", "未解密"), "未解密", "道路规划"));
+        assertThat(asked).isEmpty();
+        // and outside such a unit of work the same bytes open as before
+        Object outside = reading.deserialize(stored);
+        assertThat(outside).isEqualTo(EVENT);
     }
 }
