@@ -1,12 +1,16 @@
 package cn.gongkai.ledger.publishing;
 
 import cn.gongkai.ledger.requests.events.RequestReceived;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +28,9 @@ class PublishedRequests {
 
     private static final int REMEMBERED = 100_000;
 
-    private final JdbcClient jdbc;
+    private static final String PENDING = PublishedRequests.class.getName() + ".pending";
+
+    private final JdbcTemplate jdbc;
     private final Map<UUID, RegisteredRequest> recent = Collections.synchronizedMap(
             new LinkedHashMap<>(1024, 0.75f, true) {
                 @Override
@@ -33,23 +39,42 @@ class PublishedRequests {
                 }
             });
 
-    PublishedRequests(JdbcClient jdbc) {
+    PublishedRequests(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Records the registration; a redelivered event finds it already there. */
+    /**
+     * Records the registration; a redelivered event finds it already there. Within a batch the rows
+     * are written together, just before the batch commits (one round trip instead of one per
+     * application: on catch-up a quarter of the events are registrations); the later events of the
+     * batch find the registration in memory meanwhile.
+     */
     RegisteredRequest register(RequestReceived received) {
-        jdbc.sql("""
-                        insert into publishing_request (request_id, agency_id, registration_number)
-                        values (:id, :agency, :number) on conflict (request_id) do nothing""")
-                .param("id", received.requestId())
-                .param("agency", received.agencyId())
-                .param("number", received.registrationNumber())
-                .update();
         RegisteredRequest request = new RegisteredRequest(received.requestId(), received.agencyId(),
                 received.registrationNumber());
+        if (CurrentUnitOfWork.isStarted()) {
+            UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+            batch.getOrComputeResource(PENDING, key -> {
+                List<RegisteredRequest> pending = new ArrayList<>();
+                batch.onPrepareCommit(unitOfWork -> insert(pending));
+                return pending;
+            }).add(request);
+        } else {
+            insert(List.of(request));
+        }
         recent.put(request.requestId(), request);
         return request;
+    }
+
+    private void insert(List<RegisteredRequest> requests) {
+        jdbc.batchUpdate("""
+                        insert into publishing_request (request_id, agency_id, registration_number)
+                        values (?, ?, ?) on conflict (request_id) do nothing""",
+                requests, requests.size(), (statement, request) -> {
+                    statement.setObject(1, request.requestId());
+                    statement.setString(2, request.agencyId());
+                    statement.setString(3, request.registrationNumber());
+                });
     }
 
     Optional<RegisteredRequest> find(UUID requestId) {
@@ -57,9 +82,8 @@ class PublishedRequests {
         if (known != null) {
             return Optional.of(known);
         }
-        return jdbc.sql("select agency_id, registration_number from publishing_request where request_id = :id")
-                .param("id", requestId)
-                .query((rs, row) -> new RegisteredRequest(requestId, rs.getString(1), rs.getString(2)))
-                .optional();
+        return jdbc.query("select agency_id, registration_number from publishing_request where request_id = ?",
+                        (rs, row) -> new RegisteredRequest(requestId, rs.getString(1), rs.getString(2)), requestId)
+                .stream().findFirst();
     }
 }
