@@ -11,6 +11,7 @@ import cn.gongkai.ledger.disputes.write.ApplicationLookup.ApplicationOnFile;
 import cn.gongkai.ledger.disputes.write.decide.DecideDispute;
 import cn.gongkai.ledger.disputes.write.file.FileDispute;
 import cn.gongkai.ledger.platform.BusinessClock;
+import cn.gongkai.ledger.platform.DateRules;
 import cn.gongkai.ledger.platform.NotFound;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -64,7 +65,7 @@ public class Dispute {
             throw Rules.applicationNotConcluded();
         }
         if (command.filedOn().isBefore(application.concludedOn())) {
-            throw Rules.dateBefore("filedOn", command.filedOn(), "申请办结日期", "application's conclusion",
+            throw DateRules.dateBefore("filedOn", command.filedOn(), "申请办结日期", "application's conclusion",
                     application.concludedOn());
         }
         apply(new DisputeFiled(command.disputeId(), application.requestId(), application.agencyId(),
@@ -90,7 +91,7 @@ public class Dispute {
         }
         notInFuture("decidedOn", command.decidedOn(), BusinessClock.today(clock));
         if (command.decidedOn().isBefore(filedOn)) {
-            throw Rules.dateBefore("decidedOn", command.decidedOn(), "申请复议或起诉日期", "filing date", filedOn);
+            throw DateRules.dateBefore("decidedOn", command.decidedOn(), "申请复议或起诉日期", "filing date", filedOn);
         }
         apply(new DisputeDecided(disputeId, requestId, agencyId, command.result(), command.decidedOn(),
                 blankToNull(command.summary())));
@@ -126,7 +127,7 @@ public class Dispute {
 
     private static void notInFuture(String field, LocalDate date, LocalDate today) {
         if (date.isAfter(today)) {
-            throw Rules.dateInFuture(field, date, today);
+            throw DateRules.dateInFuture(field, date, today);
         }
     }
 

@@ -10,18 +10,6 @@ final class Rules {
     private Rules() {
     }
 
-    static RuleViolation dateInFuture(String field, LocalDate date, LocalDate today) {
-        return new RuleViolation("NoDateInTheFuture", field,
-                "日期 " + date + " 晚于今天（" + today + "），不能登记将来的日期",
-                "date " + date + " is after today (" + today + ")");
-    }
-
-    static RuleViolation dateBefore(String field, LocalDate date, String whatZh, String whatEn, LocalDate earliest) {
-        return new RuleViolation("DatesInOrder", field,
-                "日期 " + date + " 早于" + whatZh + "（" + earliest + "）",
-                "date " + date + " is before the " + whatEn + " (" + earliest + ")");
-    }
-
     static RuleViolation applicationNotConcluded() {
         return new RuleViolation("DisputeOnlyAboutAConcludedApplication", "requestId",
                 "该申请尚未办结，不能登记针对它的行政复议或行政诉讼",

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import cn.gongkai.ledger.access.Actor;
 import cn.gongkai.ledger.access.Role;
 import cn.gongkai.ledger.platform.BusinessClock;
+import cn.gongkai.ledger.platform.DateRules;
 import cn.gongkai.ledger.platform.NotFound;
 import cn.gongkai.ledger.requests.ApplicantCategory;
 import cn.gongkai.ledger.requests.FeeMethod;
@@ -171,7 +172,7 @@ public class InformationRequest {
         LocalDate today = BusinessClock.today(clock);
         validDate("requestedOn", command.requestedOn(), receivedOn, "收到申请日期", "receipt date", today);
         if (!command.correctionDueOn().isAfter(command.requestedOn())) {
-            throw Rules.dateBefore("correctionDueOn", command.correctionDueOn(), "告知补正日期之后",
+            throw DateRules.dateBefore("correctionDueOn", command.correctionDueOn(), "告知补正日期之后",
                     "day after the correction request", command.requestedOn().plusDays(1));
         }
         apply(new CorrectionRequested(command.requestId(),
@@ -266,7 +267,7 @@ public class InformationRequest {
         validDate("issuedOn", command.issuedOn(), clockStart(), "计时起算日", "start of the clock",
                 BusinessClock.today(clock));
         if (!command.payableBy().isAfter(command.issuedOn())) {
-            throw Rules.dateBefore("payableBy", command.payableBy(), "收费通知日期之后", "day after the notice",
+            throw DateRules.dateBefore("payableBy", command.payableBy(), "收费通知日期之后", "day after the notice",
                     command.issuedOn().plusDays(1));
         }
         long amount;
@@ -622,16 +623,16 @@ public class InformationRequest {
                            String earliestEn, LocalDate today) {
         notInFuture(field, date, today);
         if (date.isBefore(earliest)) {
-            throw Rules.dateBefore(field, date, earliestZh, earliestEn, earliest);
+            throw DateRules.dateBefore(field, date, earliestZh, earliestEn, earliest);
         }
         if (lastStepOn != null && date.isBefore(lastStepOn)) {
-            throw Rules.dateBefore(field, date, "本申请上一步骤的日期", "previous step", lastStepOn);
+            throw DateRules.dateBefore(field, date, "本申请上一步骤的日期", "previous step", lastStepOn);
         }
     }
 
     private static void notInFuture(String field, LocalDate date, LocalDate today) {
         if (date.isAfter(today)) {
-            throw Rules.dateInFuture(field, date, today);
+            throw DateRules.dateInFuture(field, date, today);
         }
     }
 
