@@ -33,6 +33,18 @@ final class RequestMessages {
             .build();
 
     private final URI schemaBase;
+    /** Per event type, its message type and schema address: computed once, not for every message. */
+    private final ClassValue<Names> names = new ClassValue<>() {
+        @Override
+        protected Names computeValue(Class<?> eventType) {
+            String type = eventType.getSimpleName();
+            return new Names(TYPE_PREFIX + type + ".v" + SCHEMA_VERSION,
+                    schemaBase.resolve("requests/" + type + ".v" + SCHEMA_VERSION + ".json").toString());
+        }
+    };
+
+    private record Names(String type, String dataSchema) {
+    }
 
     RequestMessages(URI schemaBase) {
         this.schemaBase = schemaBase;
@@ -53,24 +65,34 @@ final class RequestMessages {
 
     CloudEvent envelope(RequestEvent event, String eventId, long sequence, Instant recordedAt,
                         Map<String, ?> metaData, RegisteredRequest request) {
-        String type = typeName(event);
+        Names names = this.names.get(event.getClass());
+        String requestId = request.requestId().toString();
         return new CloudEvent(
                 "1.0",
                 eventId,
-                "/gongkai-ledger/agencies/" + request.agencyId() + "/requests/" + request.requestId(),
-                TYPE_PREFIX + type + ".v" + SCHEMA_VERSION,
-                request.requestId().toString(),
+                "/gongkai-ledger/agencies/" + request.agencyId() + "/requests/" + requestId,
+                names.type(),
+                requestId,
                 recordedAt.toString(),
                 "application/json",
-                schemaBase.resolve("requests/" + type + ".v" + SCHEMA_VERSION + ".json").toString(),
+                names.dataSchema(),
                 request.agencyId(),
-                request.requestId().toString(),
+                requestId,
                 request.registrationNumber(),
-                "%019d".formatted(sequence),
+                sequence(sequence),
                 event.businessDate().toString(),
                 actorRole(metaData),
                 SCHEMA_VERSION,
                 MessageData.of(event));
+    }
+
+    /** The CloudEvents {@code sequence}: zero-padded to 19 digits, so that string order is numeric order. */
+    static String sequence(long sequence) {
+        if (sequence < 0) {
+            throw new IllegalArgumentException("a sequence number is never negative: " + sequence);
+        }
+        String digits = Long.toString(sequence);
+        return "0".repeat(19 - digits.length()) + digits;
     }
 
     /** The acting user's roles ({@code HANDLER,REVIEWER}), {@code SYSTEM} for a system job; never who it was. */

@@ -14,6 +14,7 @@ import cn.gongkai.ledger.requests.events.ApplicantDetails;
 import cn.gongkai.ledger.requests.events.RequestAnswered;
 import cn.gongkai.ledger.requests.events.RequestReceived;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,15 +62,19 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  * matches none of surefire's includes, and it runs only with {@code -Dgongkai.benchmark=true}).
  *
  * <ol>
- *   <li><b>Catch-up.</b> A backlog of {@code gongkai.benchmark.events} events (applications of four
+ *   <li><b>Cold catch-up.</b> A backlog of {@code gongkai.benchmark.events} events (applications of four
  *   events each: received, answer drafted, approved, answered) is appended through Axon's
  *   {@link EventStore} in large batches, with every other processor shut down; their tokens are then
  *   set to the head, so that only {@code kafka-publisher} works. A new context starts it from the
- *   tail, and the benchmark measures events/s until every segment's token reaches the head.</li>
- *   <li><b>Steady state.</b> In that context, events are appended at {@code gongkai.benchmark.rate}
- *   events/s for {@code gongkai.benchmark.seconds} s (every processor running) while a consumer reads
- *   the topic; the lag of a message is the moment it is read minus its envelope's {@code time}
- *   (when the event was recorded).</li>
+ *   tail, and the benchmark measures events/s until every segment's token reaches the head: a
+ *   service (re)started on a backlog, its JIT compiling as it drains.</li>
+ *   <li><b>Warm catch-up.</b> In that context, every processor is stopped (as the publisher is,
+ *   for its part, while Kafka is unavailable), a second backlog of the same size is appended, and
+ *   the publisher is started again: the backlog after an outage, drained by a running service.</li>
+ *   <li><b>Steady state.</b> With every processor running, events are appended at
+ *   {@code gongkai.benchmark.rate} events/s for {@code gongkai.benchmark.seconds} s while a consumer
+ *   reads the topic; the lag of a message is the moment it is read minus its envelope's
+ *   {@code time} (when the event was recorded).</li>
  * </ol>
  *
  * Settings (system properties, {@code bench/run} passes them): {@code gongkai.benchmark.batch-size},
@@ -115,72 +120,36 @@ class PublishingBenchmark {
                     EventProcessingConfiguration processing = service.getBean(EventProcessingConfiguration.class);
                     awaitTokens(processing, service.getBean(TokenStore.class));
                     processing.eventProcessors().values().forEach(EventProcessor::shutDown);
-                    EventStore store = service.getBean(EventStore.class);
-                    List<GenericDomainEventMessage<?>> chunk = new ArrayList<>();
-                    int applicationsInBacklog = events / 4;
-                    for (int group = 0; group < applicationsInBacklog; group += 500) {
-                        List<UUID> ids = new ArrayList<>();
-                        for (int i = group; i < Math.min(group + 500, applicationsInBacklog); i++) {
-                            ids.add(UUID.randomUUID());
-                        }
-                        for (int step = 0; step < 4; step++) {
-                            for (UUID id : ids) {
-                                chunk.add(event(id, step));
-                            }
-                        }
-                        store.publish(chunk);
-                        chunk.clear();
-                    }
+                    appendBacklog(service.getBean(EventStore.class));
                 }
-                double appendSeconds = (System.nanoTime() - appendStarted) / 1e9;
-                long head;
-                try (Connection jdbc = connect(url); Statement sql = jdbc.createStatement()) {
-                    head = single(sql, "select max(global_index) from domain_event_entry");
-                    long count = single(sql, "select count(*) from domain_event_entry");
-                    // the other processors are done with the backlog; the publisher starts from the tail
-                    sql.executeUpdate("update token_entry set owner = null, token_type = 'org.axonframework.eventhandling.GapAwareTrackingToken',"
-                            + " token = convert_to('{\"index\":" + head + ",\"gaps\":[]}', 'UTF8') where processor_name <> '" + PUBLISHER + "'");
-                    sql.executeUpdate("delete from token_entry where processor_name = '" + PUBLISHER + "'");
-                    System.out.printf("backlog: %d events (head %d) appended in %.1f s%n", count, head, appendSeconds);
-                    report.add("- backlog: %,d events (%,d applications × 4), appended through `EventStore.publish` in batches of 2,000 in %.1f s"
-                            .formatted(count, count / 4, appendSeconds));
-                }
+                long head = backlogAppended(url, 0, (System.nanoTime() - appendStarted) / 1e9, report);
 
-                // 2. catch-up: the publisher alone, from the tail to the head
-                List<long[]> samples = Collections.synchronizedList(new ArrayList<>());
-                AtomicBoolean sampling = new AtomicBoolean(true);
+                // 2. cold catch-up: a service started on the backlog, the publisher alone from the tail to the head
                 long started = System.nanoTime();
-                Thread sampler = Thread.ofPlatform().daemon().start(() -> sample(url, samples, sampling, started));
+                Sampler sampler = new Sampler(url, started);
                 try (ConfigurableApplicationContext service = start(url, kafka.bootstrapServers())) {
                     double contextSeconds = (System.nanoTime() - started) / 1e9;
-                    long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
-                    while (position(samples) < head && System.nanoTime() < deadline) {
-                        Thread.sleep(200);
-                    }
-                    sampling.set(false);
-                    sampler.join();
-                    long[] first = samples.stream().filter(s -> s[1] > 0).findFirst().orElseThrow();
-                    long[] last = samples.getLast();
-                    if (last[1] < head) {
-                        throw new AssertionError("the publisher did not reach the head within 15 minutes: " + last[1] + " of " + head);
-                    }
-                    double drainSeconds = (last[0] - first[0]) / 1e9;
-                    double totalSeconds = (last[0]) / 1e9;
-                    double rateFromFirst = (head - first[1]) / drainSeconds;
-                    // the JVM warms up during the drain: the second half's rate is the sustained one
-                    long[] half = samples.stream().filter(s -> s[1] >= head / 2).findFirst().orElseThrow();
-                    double secondHalfRate = (head - half[1]) / ((last[0] - half[0]) / 1e9);
-                    long published = endOffsets(kafka.bootstrapServers());
-                    String catchUp = ("- **catch-up: %,.0f events/s** (%,d events from the first token movement at %.1f s to the head at %.1f s;"
-                            + " %,.0f events/s counting from the context start, which took %.1f s); second half of the backlog"
-                            + " (warm JIT): **%,.0f events/s**; %,d records in the topic afterwards")
-                            .formatted(rateFromFirst, head - first[1], first[0] / 1e9, totalSeconds, head / totalSeconds, contextSeconds,
-                                    secondHalfRate, published);
-                    System.out.println(catchUp);
-                    report.add(catchUp);
-                    report.add("- progress (s → index): " + progress(samples, head));
+                    report.add(sampler.awaitHead(head).describe("cold catch-up", "a service started on the backlog",
+                            " (context start took %.1f s)".formatted(contextSeconds)));
+                    report.add("- progress (s → index): " + progress(sampler.samples, head));
 
-                    // 3. steady state: appends at the target rate, a consumer measuring recorded → readable
+                    // 3. warm catch-up: the publisher stopped, as while Kafka is unavailable, and a second
+                    // backlog appended; then the running (warm) publisher drains it
+                    EventProcessingConfiguration processing = service.getBean(EventProcessingConfiguration.class);
+                    processing.eventProcessors().values().forEach(EventProcessor::shutDown);
+                    long secondStarted = System.nanoTime();
+                    appendBacklog(service.getBean(EventStore.class));
+                    long secondHead = backlogAppended(url, head, (System.nanoTime() - secondStarted) / 1e9, report);
+                    long resumed = System.nanoTime();
+                    Sampler warm = new Sampler(url, resumed);
+                    processing.eventProcessor(PUBLISHER).orElseThrow().start();
+                    report.add(warm.awaitHead(secondHead).describe("warm catch-up", "the running service's publisher resumed",
+                            ""));
+                    report.add("- progress (s → index): " + progress(warm.samples, secondHead));
+                    report.add("- %,d records in the topic after both".formatted(endOffsets(kafka.bootstrapServers())));
+                    processing.eventProcessors().values().forEach(EventProcessor::start);
+
+                    // 4. steady state: appends at the target rate, a consumer measuring recorded → readable
                     report.add(steadyState(service.getBean(EventStore.class), kafka.bootstrapServers()));
                 }
             } finally {
@@ -309,28 +278,128 @@ class PublishingBenchmark {
         return new SpringApplicationBuilder(GongkaiLedgerApplication.class).profiles("test").run(args.toArray(String[]::new));
     }
 
-    private static void sample(String url, List<long[]> samples, AtomicBoolean sampling, long started) {
-        try (Connection jdbc = connect(url)) {
-            while (sampling.get()) {
-                long lowest = -1;
-                boolean any = false;
-                try (Statement sql = jdbc.createStatement();
-                     ResultSet rows = sql.executeQuery("select convert_from(token, 'UTF8') from token_entry where processor_name = '"
-                             + PUBLISHER + "'")) {
-                    long min = Long.MAX_VALUE;
-                    while (rows.next()) {
-                        any = true;
-                        min = Math.min(min, index(rows.getString(1)));
-                    }
-                    lowest = any ? min : 0;
-                } catch (SQLException e) {
-                    // the table may not be there yet
-                }
-                samples.add(new long[] {System.nanoTime() - started, Math.max(lowest, 0)});
-                Thread.sleep(100);
+    /** Appends {@code events} events, applications of four events each, in chunks of 2,000. */
+    private void appendBacklog(EventStore store) {
+        List<GenericDomainEventMessage<?>> chunk = new ArrayList<>();
+        int applicationsInBacklog = events / 4;
+        for (int group = 0; group < applicationsInBacklog; group += 500) {
+            List<UUID> ids = new ArrayList<>();
+            for (int i = group; i < Math.min(group + 500, applicationsInBacklog); i++) {
+                ids.add(UUID.randomUUID());
             }
-        } catch (SQLException | InterruptedException e) {
-            throw new IllegalStateException(e);
+            for (int step = 0; step < 4; step++) {
+                for (UUID id : ids) {
+                    chunk.add(event(id, step));
+                }
+            }
+            store.publish(chunk);
+            chunk.clear();
+        }
+    }
+
+    /**
+     * Sets every processor but the publisher to the head (they are stopped: the benchmark measures
+     * the publisher alone) and returns the head. The publisher's token stays where it was, or is
+     * removed before the first drain, so that it starts from the tail.
+     */
+    private static long backlogAppended(String url, long previousHead, double appendSeconds, List<String> report)
+            throws SQLException {
+        try (Connection jdbc = connect(url); Statement sql = jdbc.createStatement()) {
+            long head = single(sql, "select max(global_index) from domain_event_entry");
+            long count = single(sql, "select count(*) from domain_event_entry where global_index > " + previousHead);
+            sql.executeUpdate("update token_entry set owner = null, token_type = 'org.axonframework.eventhandling.GapAwareTrackingToken',"
+                    + " token = convert_to('{\"index\":" + head + ",\"gaps\":[]}', 'UTF8') where processor_name <> '" + PUBLISHER + "'");
+            if (previousHead == 0) {
+                sql.executeUpdate("delete from token_entry where processor_name = '" + PUBLISHER + "'");
+            }
+            System.out.printf("backlog: %d events (head %d) appended in %.1f s%n", count, head, appendSeconds);
+            report.add("- backlog: %,d events (%,d applications × 4), appended through `EventStore.publish` in batches of 2,000 in %.1f s"
+                    .formatted(count, count / 4, appendSeconds));
+            return head;
+        }
+    }
+
+    /**
+     * Reads the publisher's lowest segment position every 100 ms, with this JVM's CPU time and JIT
+     * compilation time at that moment: the CPU per event is steadier than the rate on a shared
+     * machine, and shows what the JIT takes while the JVM warms up.
+     */
+    private static final class Sampler {
+
+        private final List<long[]> samples = Collections.synchronizedList(new ArrayList<>());
+        private final AtomicBoolean sampling = new AtomicBoolean(true);
+        private final Thread thread;
+        private final long started;
+        private long from = -1;
+        private long head;
+
+        Sampler(String url, long started) {
+            this.started = started;
+            this.thread = Thread.ofPlatform().daemon().start(() -> sample(url));
+        }
+
+        private void sample(String url) {
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            var jit = ManagementFactory.getCompilationMXBean();
+            try (Connection jdbc = connect(url)) {
+                while (sampling.get()) {
+                    long lowest = -1;
+                    try (Statement sql = jdbc.createStatement();
+                         ResultSet rows = sql.executeQuery("select convert_from(token, 'UTF8') from token_entry where processor_name = '"
+                                 + PUBLISHER + "'")) {
+                        long min = Long.MAX_VALUE;
+                        boolean any = false;
+                        while (rows.next()) {
+                            any = true;
+                            min = Math.min(min, index(rows.getString(1)));
+                        }
+                        lowest = any ? min : 0;
+                    } catch (SQLException e) {
+                        // the table may not be there yet
+                    }
+                    samples.add(new long[] {System.nanoTime() - started, Math.max(lowest, 0), os.getProcessCpuTime(),
+                            jit.getTotalCompilationTime()});
+                    Thread.sleep(100);
+                }
+            } catch (SQLException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Waits (15 minutes at most) until every segment of the publisher has passed {@code head}. */
+        Sampler awaitHead(long head) throws InterruptedException {
+            this.head = head;
+            long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+            while (position(samples) < head && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            sampling.set(false);
+            thread.join();
+            if (position(samples) < head) {
+                throw new AssertionError("the publisher did not reach the head within 15 minutes: " + position(samples) + " of " + head);
+            }
+            from = samples.getFirst()[1];
+            return this;
+        }
+
+        String describe(String name, String what, String context) {
+            long[] first = samples.stream().filter(s -> s[1] > from).findFirst().orElseThrow();
+            long[] last = samples.getLast();
+            double drainSeconds = (last[0] - first[0]) / 1e9;
+            double rate = (head - first[1]) / drainSeconds;
+            // the JVM warms up during a cold drain: the second half's rate is the sustained one
+            long[] half = samples.stream().filter(s -> s[1] >= from + (head - from) / 2).findFirst().orElseThrow();
+            double secondHalfRate = (head - half[1]) / ((last[0] - half[0]) / 1e9);
+            double cpuMicros = (last[2] - first[2]) / 1e3 / (head - first[1]);
+            double cpuSeconds = (last[2] - first[2]) / 1e9;
+            double jitSeconds = (last[3] - first[3]) / 1e3;
+            String line = ("- **%s: %,.0f events/s** (%s; %,d events from the first token movement at %.1f s to the head at %.1f s%s);"
+                    + " second half: %,.0f events/s; this JVM used %.1f s of CPU, %.0f µs per event; its JIT compiler"
+                    + " threads were busy for %.1f s of the drain")
+                    .formatted(name, rate, what, head - first[1], first[0] / 1e9, last[0] / 1e9, context, secondHalfRate,
+                            cpuSeconds, cpuMicros, jitSeconds);
+            System.out.println(line);
+            return line;
         }
     }
 

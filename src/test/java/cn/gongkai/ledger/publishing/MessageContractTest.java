@@ -1,6 +1,7 @@
 package cn.gongkai.ledger.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gongkai.ledger.requests.ApplicantCategory;
 import cn.gongkai.ledger.requests.Channel;
@@ -119,6 +120,15 @@ class MessageContractTest {
         // then none of it appears
         assertThat(forbidden).allSatisfy(text -> assertThat(all).doesNotContain(text));
         assertThat(all).contains("\"actorrole\":\"SYSTEM\"");
+    }
+
+    @Test
+    void theSequenceIsPaddedToNineteenDigitsSoThatStringOrderIsNumericOrder() {
+        assertThat(RequestMessages.sequence(0)).isEqualTo("0000000000000000000");
+        assertThat(RequestMessages.sequence(42)).isEqualTo("0000000000000000042");
+        assertThat(RequestMessages.sequence(Long.MAX_VALUE)).isEqualTo("9223372036854775807");
+        assertThat(RequestMessages.sequence(9)).isLessThan(RequestMessages.sequence(10));
+        assertThatThrownBy(() -> RequestMessages.sequence(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
