@@ -1,0 +1,88 @@
+package cn.gongkai.ledger.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PromptEventSourceTest {
+
+    private final EmbeddedEventStore store = EmbeddedEventStore.builder()
+            .storageEngine(new InMemoryEventStorageEngine())
+            .build();
+    private final ScheduledThreadPoolExecutor ticker = new ScheduledThreadPoolExecutor(1);
+    private final PromptEventSource source = new PromptEventSource(store, ticker, Duration.ofMillis(10));
+
+    PromptEventSourceTest() {
+        ticker.setRemoveOnCancelPolicy(true);
+    }
+
+    @AfterEach
+    void stop() {
+        source.close();
+        store.shutDown();
+    }
+
+    @Test
+    void anOpenStreamCallsTheProcessorBackAgainAndAgain() throws InterruptedException {
+        // given
+        CountDownLatch calls = new CountDownLatch(3);
+        try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null)) {
+
+            // when
+            boolean supported = stream.setOnAvailableCallback(calls::countDown);
+
+            // then
+            assertThat(supported).isTrue();
+            assertThat(calls.await(5, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void closingTheStreamStopsItsCallsAndANewCallbackReplacesTheOld() {
+        // given
+        BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null);
+        stream.setOnAvailableCallback(() -> { });
+        stream.setOnAvailableCallback(() -> { });
+        assertThat(ticker.getQueue()).hasSize(1);
+
+        // when
+        stream.close();
+
+        // then
+        assertThat(ticker.getQueue()).isEmpty();
+    }
+
+    @Test
+    void theStreamIsTheStoresStream() throws InterruptedException {
+        // given
+        store.publish(new GenericDomainEventMessage<>("InformationRequest", "r-1", 0, "received"));
+
+        // when
+        try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(source.createTailToken())) {
+
+            // then
+            assertThat(stream.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(stream.peek()).hasValueSatisfying(event -> assertThat(event.getPayload()).isEqualTo("received"));
+            assertThat(stream.nextAvailable().getPayload()).isEqualTo("received");
+            assertThat(stream.hasNextAvailable()).isFalse();
+        }
+        assertThat(source.createHeadToken()).isEqualTo(store.createHeadToken());
+    }
+
+    @Test
+    void closingTheSourceStopsItsTicker() {
+        source.close();
+
+        assertThat(ticker.isShutdown()).isTrue();
+    }
+}
