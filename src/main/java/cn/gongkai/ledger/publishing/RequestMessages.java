@@ -2,14 +2,17 @@ package cn.gongkai.ledger.publishing;
 
 import cn.gongkai.ledger.access.ActorMetaData;
 import cn.gongkai.ledger.requests.events.RequestEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns an event of an application into its Kafka record on {@value #TOPIC}: key = the
@@ -27,10 +30,15 @@ final class RequestMessages {
     static final String SCHEMA_VERSION = "1";
     static final String TYPE_PREFIX = "cn.gongkai.ledger.request.";
 
-    /** The message's own mapper: the contract must not change with the web layer's JSON settings. */
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .build();
+    /**
+     * The message's own mapper: the contract must not change with the web layer's JSON settings. It
+     * is Jackson 2, the library Axon reads the events with, so that catching up after a start
+     * compiles one JSON library's code, not two (docs/benchmarks.md).
+     */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY);
 
     private final URI schemaBase;
     /** Per event type, its message type and schema address: computed once, not for every message. */
@@ -57,7 +65,12 @@ final class RequestMessages {
 
     ProducerRecord<String, byte[]> record(RequestEvent event, String eventId, long sequence, Instant recordedAt,
                                           Map<String, ?> metaData, RegisteredRequest request) {
-        byte[] value = JSON.writeValueAsBytes(envelope(event, eventId, sequence, recordedAt, metaData, request));
+        byte[] value;
+        try {
+            value = JSON.writeValueAsBytes(envelope(event, eventId, sequence, recordedAt, metaData, request));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the message of event " + eventId + " cannot be written as JSON", e);
+        }
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, event.requestId().toString(), value);
         record.headers().add(new RecordHeader("content-type", CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
         return record;
