@@ -37,6 +37,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -126,12 +130,12 @@ class PublishingBenchmark {
 
                 // 2. cold catch-up: a service started on the backlog, the publisher alone from the tail to the head
                 long started = System.nanoTime();
-                Sampler sampler = new Sampler(url, started);
+                Sampler sampler = new Sampler(url, kafka.bootstrapServers(), started);
                 try (ConfigurableApplicationContext service = start(url, kafka.bootstrapServers())) {
                     double contextSeconds = (System.nanoTime() - started) / 1e9;
-                    report.add(sampler.awaitHead(head).describe("cold catch-up", "a service started on the backlog",
+                    report.add(sampler.awaitDrain(0, head, head).describe("cold catch-up", "a service started on the backlog",
                             " (context start took %.1f s)".formatted(contextSeconds)));
-                    report.add("- progress (s → index): " + progress(sampler.samples, head));
+                    report.add("- progress (s → records in the topic): " + progress(sampler.samples));
 
                     // 3. warm catch-up: the publisher stopped, as while Kafka is unavailable, and a second
                     // backlog appended; then the running (warm) publisher drains it
@@ -140,12 +144,16 @@ class PublishingBenchmark {
                     long secondStarted = System.nanoTime();
                     appendBacklog(service.getBean(EventStore.class));
                     long secondHead = backlogAppended(url, head, (System.nanoTime() - secondStarted) / 1e9, report);
+                    long before;
+                    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+                        before = Sampler.recordsIn(admin);
+                    }
                     long resumed = System.nanoTime();
-                    Sampler warm = new Sampler(url, resumed);
+                    Sampler warm = new Sampler(url, kafka.bootstrapServers(), resumed);
                     processing.eventProcessor(PUBLISHER).orElseThrow().start();
-                    report.add(warm.awaitHead(secondHead).describe("warm catch-up", "the running service's publisher resumed",
+                    report.add(warm.awaitDrain(before, secondHead - head, secondHead).describe("warm catch-up", "the running service's publisher resumed",
                             ""));
-                    report.add("- progress (s → index): " + progress(warm.samples, secondHead));
+                    report.add("- progress (s → records in the topic): " + progress(warm.samples));
                     report.add("- %,d records in the topic after both".formatted(endOffsets(kafka.bootstrapServers())));
                     processing.eventProcessors().values().forEach(EventProcessor::start);
 
@@ -320,28 +328,37 @@ class PublishingBenchmark {
     }
 
     /**
-     * Reads the publisher's lowest segment position every 100 ms, with this JVM's CPU time and JIT
-     * compilation time at that moment: the CPU per event is steadier than the rate on a shared
-     * machine, and shows what the JIT takes while the JVM warms up.
+     * Every 100 ms, reads how many records the topic holds (the sum of its partitions' end offsets:
+     * what downstream can read), the publisher's lowest segment position, and this JVM's CPU time and
+     * JIT compilation time. The drain is measured by the records: a segment stores its token after a
+     * batch of its own events, but after events of other segments only when it extends its claim
+     * (every 5 s), so the lowest token reaches the head up to 5 s after the last message is out.
+     * The CPU per event is steadier than the rate on a shared machine, and shows what the JIT takes
+     * while the JVM warms up.
      */
     private static final class Sampler {
 
+        /**
+         * {nanos since start, records in the topic, lowest token, process CPU nanos, JIT millis, and
+         * the machine's CPU ticks from /proc/stat: all, idle (with iowait), stolen by the hypervisor}
+         */
         private final List<long[]> samples = Collections.synchronizedList(new ArrayList<>());
         private final AtomicBoolean sampling = new AtomicBoolean(true);
         private final Thread thread;
         private final long started;
-        private long from = -1;
-        private long head;
+        private long records;
+        private long expected;
 
-        Sampler(String url, long started) {
+        Sampler(String url, String bootstrapServers, long started) {
             this.started = started;
-            this.thread = Thread.ofPlatform().daemon().start(() -> sample(url));
+            this.thread = Thread.ofPlatform().daemon().start(() -> sample(url, bootstrapServers));
         }
 
-        private void sample(String url) {
+        private void sample(String url, String bootstrapServers) {
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             var jit = ManagementFactory.getCompilationMXBean();
-            try (Connection jdbc = connect(url)) {
+            try (Connection jdbc = connect(url);
+                 Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
                 while (sampling.get()) {
                     long lowest = -1;
                     try (Statement sql = jdbc.createStatement();
@@ -357,8 +374,10 @@ class PublishingBenchmark {
                     } catch (SQLException e) {
                         // the table may not be there yet
                     }
-                    samples.add(new long[] {System.nanoTime() - started, Math.max(lowest, 0), os.getProcessCpuTime(),
-                            jit.getTotalCompilationTime()});
+                    long inTopic = recordsIn(kafka);
+                    long[] machine = machineTicks();
+                    samples.add(new long[] {System.nanoTime() - started, inTopic, Math.max(lowest, 0), os.getProcessCpuTime(),
+                            jit.getTotalCompilationTime(), machine[0], machine[1], machine[2]});
                     Thread.sleep(100);
                 }
             } catch (SQLException | InterruptedException e) {
@@ -366,38 +385,77 @@ class PublishingBenchmark {
             }
         }
 
-        /** Waits (15 minutes at most) until every segment of the publisher has passed {@code head}. */
-        Sampler awaitHead(long head) throws InterruptedException {
-            this.head = head;
+        /** The sum of the topic's end offsets; 0 before the broker has created it with the first message. */
+        private static long recordsIn(Admin kafka) throws InterruptedException {
+            try {
+                var description = kafka.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC);
+                Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+                description.partitions().forEach(p -> latest.put(new TopicPartition(TOPIC, p.partition()), OffsetSpec.latest()));
+                return kafka.listOffsets(latest).all().get().values().stream().mapToLong(ListOffsetsResultInfo::offset).sum();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
+                    return 0;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        /** The first line of /proc/stat: {all ticks, idle + iowait, steal}; zeros where there is none. */
+        private static long[] machineTicks() {
+            try {
+                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+                long all = 0;
+                for (int i = 1; i < cpu.length; i++) {
+                    all += Long.parseLong(cpu[i]);
+                }
+                return new long[] {all, Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]), cpu.length > 8 ? Long.parseLong(cpu[8]) : 0};
+            } catch (IOException | RuntimeException e) {
+                return new long[3];
+            }
+        }
+
+        /**
+         * Waits (15 minutes at most) until the topic holds {@code count} records more than the
+         * {@code before} it held when the publisher started, and every segment of the publisher has
+         * passed {@code head}.
+         */
+        Sampler awaitDrain(long before, long count, long head) throws InterruptedException {
+            records = before;
+            expected = before + count;
             long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
-            while (position(samples) < head && System.nanoTime() < deadline) {
+            while ((samples.isEmpty() || samples.getLast()[1] < expected || samples.getLast()[2] < head)
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(200);
             }
             sampling.set(false);
             thread.join();
-            if (position(samples) < head) {
-                throw new AssertionError("the publisher did not reach the head within 15 minutes: " + position(samples) + " of " + head);
+            if (samples.getLast()[1] < expected || samples.getLast()[2] < head) {
+                throw new AssertionError("not drained within 15 minutes: " + (samples.getLast()[1] - records) + " of " + count
+                        + " records, token at " + samples.getLast()[2] + " of " + head);
             }
-            from = samples.getFirst()[1];
             return this;
         }
 
         String describe(String name, String what, String context) {
-            long[] first = samples.stream().filter(s -> s[1] > from).findFirst().orElseThrow();
-            long[] last = samples.getLast();
+            long[] first = samples.stream().filter(s -> s[1] > records).findFirst().orElseThrow();
+            long[] last = samples.stream().filter(s -> s[1] >= expected).findFirst().orElseThrow();
+            long[] tokensAtHead = samples.getLast();
             double drainSeconds = (last[0] - first[0]) / 1e9;
-            double rate = (head - first[1]) / drainSeconds;
+            double rate = (expected - first[1]) / drainSeconds;
             // the JVM warms up during a cold drain: the second half's rate is the sustained one
-            long[] half = samples.stream().filter(s -> s[1] >= from + (head - from) / 2).findFirst().orElseThrow();
-            double secondHalfRate = (head - half[1]) / ((last[0] - half[0]) / 1e9);
-            double cpuMicros = (last[2] - first[2]) / 1e3 / (head - first[1]);
-            double cpuSeconds = (last[2] - first[2]) / 1e9;
-            double jitSeconds = (last[3] - first[3]) / 1e3;
-            String line = ("- **%s: %,.0f events/s** (%s; %,d events from the first token movement at %.1f s to the head at %.1f s%s);"
-                    + " second half: %,.0f events/s; this JVM used %.1f s of CPU, %.0f µs per event; its JIT compiler"
-                    + " threads were busy for %.1f s of the drain")
-                    .formatted(name, rate, what, head - first[1], first[0] / 1e9, last[0] / 1e9, context, secondHalfRate,
-                            cpuSeconds, cpuMicros, jitSeconds);
+            long[] half = samples.stream().filter(s -> s[1] >= records + (expected - records) / 2).findFirst().orElseThrow();
+            double secondHalfRate = (expected - half[1]) / ((last[0] - half[0]) / 1e9);
+            double cpuSeconds = (last[3] - first[3]) / 1e9;
+            double cpuMicros = (last[3] - first[3]) / 1e3 / (expected - first[1]);
+            double jitSeconds = (last[4] - first[4]) / 1e3;
+            double ticks = Math.max(1, last[5] - first[5]);
+            String line = ("- **%s: %,.0f events/s** (%s; %,d records written to the topic from the first at %.1f s to the last at"
+                    + " %.1f s%s; every segment's token at the head at %.1f s); second half: %,.0f events/s; this JVM used %.1f s of CPU,"
+                    + " %.0f µs per event; its JIT compiler threads were busy for %.1f s of the drain; the machine's CPUs were"
+                    + " %.0f %% idle and %.0f %% stolen by the hypervisor")
+                    .formatted(name, rate, what, expected - first[1], first[0] / 1e9, last[0] / 1e9, context, tokensAtHead[0] / 1e9,
+                            secondHalfRate, cpuSeconds, cpuMicros, jitSeconds, 100 * (last[6] - first[6]) / ticks,
+                            100 * (last[7] - first[7]) / ticks);
             System.out.println(line);
             return line;
         }
@@ -416,10 +474,6 @@ class PublishingBenchmark {
             node = node.get("currentToken");
         }
         return node == null || node.isNull() || !node.has("index") ? 0 : node.get("index").asLong();
-    }
-
-    private static long position(List<long[]> samples) {
-        return samples.isEmpty() ? 0 : samples.getLast()[1];
     }
 
     /**
@@ -442,7 +496,7 @@ class PublishingBenchmark {
         }
     }
 
-    private static String progress(List<long[]> samples, long head) {
+    private static String progress(List<long[]> samples) {
         StringBuilder out = new StringBuilder();
         long nextSecond = 0;
         for (long[] sample : samples) {
