@@ -13,6 +13,8 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The event store as the streaming processors read it, with a prompt look for new events.
@@ -28,6 +30,8 @@ import org.axonframework.messaging.StreamableMessageSource;
  * <p>Set as {@code source} of each streaming processor in {@code application.yaml}.
  */
 public final class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PromptEventSource.class);
 
     private final EventStore store;
     private final ScheduledExecutorService ticker;
@@ -86,11 +90,23 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
             this.events = events;
         }
 
+        /**
+         * Calls {@code callback} every interval until the stream closes. A failing call is logged and
+         * the ticks go on: an executor stops a periodic task for good at its first exception, and the
+         * processor would then look only every 5 s, its delay for a stream that calls back.
+         */
         @Override
         public boolean setOnAvailableCallback(Runnable callback) {
             long every = interval.toNanos();
+            Runnable tick = () -> {
+                try {
+                    callback.run();
+                } catch (RuntimeException e) {
+                    log.debug("A processor's look for new events failed; the next tick tries again", e);
+                }
+            };
             ScheduledFuture<?> previous = ticking.getAndSet(
-                    ticker.scheduleWithFixedDelay(callback, every, every, TimeUnit.NANOSECONDS));
+                    ticker.scheduleWithFixedDelay(tick, every, every, TimeUnit.NANOSECONDS));
             if (previous != null) {
                 previous.cancel(false);
             }

@@ -48,6 +48,23 @@ class PromptEventSourceTest {
     }
 
     @Test
+    void aFailingCallIsNotTheLast() throws InterruptedException {
+        // given a callback that fails every time
+        CountDownLatch calls = new CountDownLatch(3);
+        try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null)) {
+
+            // when
+            stream.setOnAvailableCallback(() -> {
+                calls.countDown();
+                throw new IllegalStateException("the processor is shutting down");
+            });
+
+            // then it is still called again
+            assertThat(calls.await(5, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void closingTheStreamStopsItsCallsAndANewCallbackReplacesTheOld() {
         // given
         BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null);
