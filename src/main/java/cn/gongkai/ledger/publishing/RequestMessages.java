@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -35,10 +36,11 @@ final class RequestMessages {
      * is Jackson 2, the library Axon reads the events with, so that catching up after a start
      * compiles one JSON library's code, not two (docs/benchmarks.md).
      */
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY);
+            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .build();
 
     private final URI schemaBase;
     /** Per event type, its message type and schema address: computed once, not for every message. */
@@ -56,11 +58,6 @@ final class RequestMessages {
 
     RequestMessages(URI schemaBase) {
         this.schemaBase = schemaBase;
-    }
-
-    /** The event's type name as messages carry it, e.g. {@code RequestReceived}. */
-    static String typeName(RequestEvent event) {
-        return event.getClass().getSimpleName();
     }
 
     ProducerRecord<String, byte[]> record(RequestEvent event, String eventId, long sequence, Instant recordedAt,
