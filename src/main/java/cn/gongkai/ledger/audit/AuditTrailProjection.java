@@ -111,14 +111,14 @@ class AuditTrailProjection {
             case DisputeFiled e -> new Facts("登记" + e.kind().label() + "案件", e.filedOn(), e.agencyId(),
                     e.requestId(), e.registrationNumber(), null, null);
             case DisputeDecided e -> new Facts(("复议诉讼审结：" + e.result().label()), e.decidedOn(), e.agencyId(),
-                    e.requestId(), disputeRegistrationNumber(aggregateId), null, null);
+                    e.requestId(), registrationNumber(aggregateId, "DisputeFiled"), null, null);
             default -> new Facts(payload.getClass().getSimpleName(), null, null, null, null, null, null);
         };
     }
 
     private Facts request(RequestEvent event, ChangeKind kind, Integer year) {
         return new Facts(HistoryLabels.of(event), event.businessDate(), null, event.requestId(),
-                registrationNumber(event.requestId()), kind, year);
+                registrationNumber(event.requestId().toString(), "RequestReceived"), kind, year);
     }
 
     /** The year an earlier event of the same application counted in (its registration or its latest conclusion). */
@@ -135,21 +135,13 @@ class AuditTrailProjection {
                 .orElse(null);
     }
 
-    private String registrationNumber(UUID requestId) {
+    /** The registration number recorded with the aggregate's first event ({@code RequestReceived}, {@code DisputeFiled}). */
+    private String registrationNumber(String aggregateId, String firstEventType) {
         return jdbc.sql("""
                         select registration_number from audit_entry
-                        where aggregate_id = :aggregate and event_type = 'RequestReceived'""")
-                .param("aggregate", requestId.toString())
-                .query(String.class)
-                .optional()
-                .orElse(null);
-    }
-
-    private String disputeRegistrationNumber(String disputeAggregateId) {
-        return jdbc.sql("""
-                        select registration_number from audit_entry
-                        where aggregate_id = :aggregate and event_type = 'DisputeFiled'""")
-                .param("aggregate", disputeAggregateId)
+                        where aggregate_id = :aggregate and event_type = :type""")
+                .param("aggregate", aggregateId)
+                .param("type", firstEventType)
                 .query(String.class)
                 .optional()
                 .orElse(null);

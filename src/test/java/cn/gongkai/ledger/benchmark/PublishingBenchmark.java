@@ -144,17 +144,14 @@ class PublishingBenchmark {
                     long secondStarted = System.nanoTime();
                     appendBacklog(service.getBean(EventStore.class));
                     long secondHead = backlogAppended(url, head, (System.nanoTime() - secondStarted) / 1e9, report);
-                    long before;
-                    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-                        before = Sampler.recordsIn(admin);
-                    }
+                    long before = recordsInTopic(kafka.bootstrapServers());
                     long resumed = System.nanoTime();
                     Sampler warm = new Sampler(url, kafka.bootstrapServers(), resumed);
                     processing.eventProcessor(PUBLISHER).orElseThrow().start();
                     report.add(warm.awaitDrain(before, secondHead - head, secondHead).describe("warm catch-up", "the running service's publisher resumed",
                             ""));
                     report.add("- progress (s → records in the topic): " + progress(warm.samples));
-                    report.add("- %,d records in the topic after both".formatted(endOffsets(kafka.bootstrapServers())));
+                    report.add("- %,d records in the topic after both".formatted(recordsInTopic(kafka.bootstrapServers())));
                     processing.eventProcessors().values().forEach(EventProcessor::start);
 
                     // 4. steady state: appends at the target rate, a consumer measuring recorded → readable
@@ -508,13 +505,9 @@ class PublishingBenchmark {
         return out.toString();
     }
 
-    private static long endOffsets(String bootstrapServers) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
-            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+    private static long recordsInTopic(String bootstrapServers) throws InterruptedException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            return Sampler.recordsIn(admin);
         }
     }
 
@@ -581,10 +574,5 @@ class PublishingBenchmark {
             rows.next();
             return rows.getLong(1);
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static Map<String, String> none() {
-        return Map.of();
     }
 }
