@@ -156,10 +156,10 @@ class AuditTrailIT {
         ok(api.post("reviewer-kaifaqu", path + "/answer-draft/return", """
                 {"reason":"应全部公开","returnedOn":"%s"}""".formatted(today.minusDays(1))));
         conclude(api, id, "DISCLOSED", today);
-        ok(api.post("reviewer-kaifaqu", path + "/outcome-correction", """
+        ok(api.post("reviewer2-kaifaqu", path + "/outcome-correction", """
                 {"correctedOutcome":"PARTIALLY_DISCLOSED","reason":"部分内容涉及第三方","correctedOn":"%s"}"""
                 .formatted(today)));
-        ok(api.post("reviewer-kaifaqu", path + "/category-correction", """
+        ok(api.post("reviewer2-kaifaqu", path + "/category-correction", """
                 {"correctedCategory":"RESEARCH_INSTITUTION","reason":"申请人为科研机构","correctedOn":"%s"}"""
                 .formatted(today)));
 
@@ -264,10 +264,10 @@ class AuditTrailIT {
         String late = register(api, LocalDate.of(2023, 11, 30));
         await().atMost(Duration.ofSeconds(30)).until(() -> carriedFrom(api, late).contains(2023));
         conclude(api, open, "DISCLOSED", LocalDate.of(2023, 12, 28));
-        ok(api.post("reviewer-kaifaqu", "/api/requests/" + answered + "/outcome-correction", """
+        ok(api.post("reviewer2-kaifaqu", "/api/requests/" + answered + "/outcome-correction", """
                 {"correctedOutcome":"PARTIALLY_DISCLOSED","reason":"部分内容涉及第三方","correctedOn":"%s"}"""
                 .formatted(today)));
-        ok(api.post("reviewer-kaifaqu", "/api/requests/" + answered + "/category-correction", """
+        ok(api.post("reviewer2-kaifaqu", "/api/requests/" + answered + "/category-correction", """
                 {"correctedCategory":"RESEARCH_INSTITUTION","reason":"申请人为科研机构","correctedOn":"%s"}"""
                 .formatted(today)));
 

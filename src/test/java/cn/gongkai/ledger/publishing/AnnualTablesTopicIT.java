@@ -95,10 +95,10 @@ class AnnualTablesTopicIT {
         answer(concludedLastYear, "DISCLOSED", LocalDate.of(currentYear - 1, 3, 20), answered);
 
         // corrections after the fact: an outcome, and a category across years
-        ok(api.post("reviewer-kaifaqu", "/api/requests/" + answered.get(1) + "/outcome-correction", """
+        ok(api.post("reviewer2-kaifaqu", "/api/requests/" + answered.get(1) + "/outcome-correction", """
                 {"correctedOutcome":"WITHHELD_THIRD_PARTY_RIGHTS","reason":"复核更正","correctedOn":"%s"}"""
                 .formatted(today)));
-        ok(api.post("reviewer-kaifaqu", "/api/requests/" + acrossYears + "/category-correction", """
+        ok(api.post("reviewer2-kaifaqu", "/api/requests/" + acrossYears + "/category-correction", """
                 {"correctedCategory":"LEGAL_SERVICE_INSTITUTION","reason":"登记有误","correctedOn":"%s"}"""
                 .formatted(today)));
 
@@ -177,7 +177,7 @@ class AnnualTablesTopicIT {
         long disclosedBefore = tables(year).get("part3").get("cells").get("DISCLOSED").get("TOTAL").asLong();
 
         // when an outcome of last year is corrected
-        ok(api.post("reviewer-kaifaqu", "/api/requests/" + concludedLastYear + "/outcome-correction", """
+        ok(api.post("reviewer2-kaifaqu", "/api/requests/" + concludedLastYear + "/outcome-correction", """
                 {"correctedOutcome":"UNAVAILABLE_REQUIRES_COMPILATION","reason":"复核更正","correctedOn":"%s"}"""
                 .formatted(today)));
 

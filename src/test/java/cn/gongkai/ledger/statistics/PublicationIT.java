@@ -46,7 +46,7 @@ class PublicationIT {
                 .isTrue();
 
         // when the outcome is corrected and a 2024 application is registered late
-        Response corrected = api.post("reviewer-kaifaqu", "/api/requests/" + answered + "/outcome-correction", """
+        Response corrected = api.post("reviewer2-kaifaqu", "/api/requests/" + answered + "/outcome-correction", """
                 {"correctedOutcome":"PARTIALLY_DISCLOSED","reason":"复议决定认定为部分公开","correctedOn":"%s"}"""
                 .formatted(LocalDate.now()));
         assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);

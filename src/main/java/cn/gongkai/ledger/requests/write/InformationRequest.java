@@ -105,12 +105,15 @@ public class InformationRequest {
     private LocalDate feePayableBy;
     private int draftNumber;
     private String drafter;
+    /** Who approved the current draft; with {@link #drafter}, neither may correct the answer afterwards (编审分离). */
+    private String approver;
     private Outcome draftOutcome;
     private LocalDate draftedOn;
     private LocalDate approvedOn;
     private Outcome outcome;
     private LocalDate concludedOn;
     private boolean lapsed;
+    private boolean concludedByAnswer;
     /** The business date of the latest step: no later step may be dated before it. */
     private LocalDate lastStepOn;
     private LocalDate personalDataErasedOn;
@@ -357,6 +360,7 @@ public class InformationRequest {
     }
 
     private void on(AnswerApproved event) {
+        approver = event.approvedBy();
         approvedOn = event.approvedOn();
         status = RequestStatus.ANSWER_APPROVED;
     }
@@ -372,6 +376,7 @@ public class InformationRequest {
 
     private void on(AnswerReturned event) {
         drafter = null;
+        approver = null;
         draftOutcome = null;
         status = RequestStatus.IN_PROGRESS;
     }
@@ -417,6 +422,7 @@ public class InformationRequest {
 
     private void on(RequestConcluded event) {
         lapsed = event instanceof RequestLapsed;
+        concludedByAnswer = event instanceof RequestAnswered;
         outcome = event.outcome();
         concludedOn = event.concludedOn();
         status = RequestStatus.CONCLUDED;
@@ -445,7 +451,7 @@ public class InformationRequest {
 
     @CommandHandler
     void handle(CorrectOutcome command, MetaData metaData, Clock clock) {
-        Actor actor = reviewer(metaData, "更正办理结果", "correcting an outcome");
+        Actor actor = reviewerOtherThanTheAnswers(metaData, "更正办理结果", "correcting an outcome");
         if (outcome == null) {
             throw Rules.notConcluded("更正办理结果", "correct its outcome");
         }
@@ -468,7 +474,7 @@ public class InformationRequest {
 
     @CommandHandler
     void handle(CorrectApplicantCategory command, MetaData metaData, Clock clock) {
-        Actor actor = reviewer(metaData, "更正申请人类别", "correcting the applicant category");
+        Actor actor = reviewerOtherThanTheAnswers(metaData, "更正申请人类别", "correcting the applicant category");
         if (command.correctedCategory() == category) {
             throw Rules.sameCategory();
         }
@@ -597,6 +603,26 @@ public class InformationRequest {
         }
         if (actor.username().equals(drafter)) {
             throw Rules.reviewerIsDrafter();
+        }
+        return actor;
+    }
+
+    /**
+     * A correction after the fact is a review of the answer, so it follows 编审分离 too: neither who
+     * drafted the answer (or the draft under way) nor who approved it may correct it. An application
+     * concluded without an answer (withdrawn, lapsed) has neither, and any reviewer may.
+     */
+    private Actor reviewerOtherThanTheAnswers(MetaData metaData, String actionZh, String actionEn) {
+        Actor actor = reviewer(metaData, actionZh, actionEn);
+        boolean answered = concludedByAnswer;
+        boolean draftUnderWay = status == RequestStatus.ANSWER_DRAFTED || status == RequestStatus.ANSWER_APPROVED;
+        if (answered || draftUnderWay) {
+            if (actor.username().equals(drafter)) {
+                throw Rules.correctorIsDrafterOrApprover(actionZh, actionEn, "起草人", "drafted");
+            }
+            if (actor.username().equals(approver)) {
+                throw Rules.correctorIsDrafterOrApprover(actionZh, actionEn, "审核人", "approved");
+            }
         }
         return actor;
     }

@@ -51,6 +51,13 @@ final class Rules {
                 "the person who drafted the answer cannot approve or return it");
     }
 
+    static RuleViolation correctorIsDrafterOrApprover(String actionZh, String actionEn, String roleZh, String roleEn) {
+        return new RuleViolation("CorrectorIsNeitherDrafterNorApprover",
+                "编审分离：答复的" + roleZh + "不能" + actionZh + "，须由其他审核人或负责人办理",
+                "the person who " + roleEn + " the answer cannot do " + actionEn
+                        + ": another reviewer or the office head must");
+    }
+
     static RuleViolation noPendingDraft() {
         return new RuleViolation("DraftPendingReview",
                 "没有待审核的答复草稿", "there is no draft answer awaiting review");

@@ -37,6 +37,10 @@ public final class RequestFixtures {
     public static final Actor OTHER_HANDLER = actor("han.meimei", AGENCY, Role.HANDLER);
     public static final Actor REVIEWER = actor("wang.fang", AGENCY, Role.REVIEWER);
     public static final Actor HEAD = actor("zhao.min", AGENCY, Role.HEAD);
+    /** A second reviewer, who took no part in {@link #concluded()}'s answer. */
+    public static final Actor OTHER_REVIEWER = actor("liu.yang", AGENCY, Role.REVIEWER);
+    /** A handler who is also a reviewer (one person may hold both roles; 编审分离 still applies per answer). */
+    public static final Actor HANDLER_AND_REVIEWER = actor("zhou.qiang", AGENCY, Role.HANDLER, Role.REVIEWER);
     public static final Actor ADMIN = actor("sun.li", AGENCY, Role.ADMIN);
     public static final Actor STRANGER = actor("chen.jie", OTHER_AGENCY, Role.HANDLER, Role.REVIEWER, Role.HEAD);
 

@@ -1,7 +1,9 @@
 package cn.gongkai.ledger.requests.write.amendment;
 
 import static cn.gongkai.ledger.requests.write.RequestFixtures.HANDLER;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.HANDLER_AND_REVIEWER;
 import static cn.gongkai.ledger.requests.write.RequestFixtures.HEAD;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.OTHER_REVIEWER;
 import static cn.gongkai.ledger.requests.write.RequestFixtures.RECEIVED_ON;
 import static cn.gongkai.ledger.requests.write.RequestFixtures.REQUEST_ID;
 import static cn.gongkai.ledger.requests.write.RequestFixtures.REVIEWER;
@@ -11,6 +13,7 @@ import static cn.gongkai.ledger.requests.write.RequestFixtures.TOMORROW;
 import static cn.gongkai.ledger.requests.write.RequestFixtures.answered;
 import static cn.gongkai.ledger.requests.write.RequestFixtures.as;
 import static cn.gongkai.ledger.requests.write.RequestFixtures.concluded;
+import static cn.gongkai.ledger.requests.write.RequestFixtures.approved;
 import static cn.gongkai.ledger.requests.write.RequestFixtures.drafted;
 import static cn.gongkai.ledger.requests.write.RequestFixtures.fixture;
 import static cn.gongkai.ledger.requests.write.RequestFixtures.received;
@@ -21,6 +24,8 @@ import cn.gongkai.ledger.requests.ApplicantCategory;
 import cn.gongkai.ledger.requests.Outcome;
 import cn.gongkai.ledger.requests.events.ApplicantCategoryCorrected;
 import cn.gongkai.ledger.requests.events.OutcomeCorrected;
+import cn.gongkai.ledger.requests.events.RequestLapsed;
+import cn.gongkai.ledger.requests.events.RequestWithdrawn;
 import cn.gongkai.ledger.requests.write.InformationRequest;
 import java.time.LocalDate;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -47,10 +52,10 @@ class AmendmentTest {
         // given
         fixture.given(concluded())
                 // when
-                .when(correctOutcome(Outcome.PARTIALLY_DISCLOSED, TODAY), as(REVIEWER))
+                .when(correctOutcome(Outcome.PARTIALLY_DISCLOSED, TODAY), as(OTHER_REVIEWER))
                 // then
                 .expectEvents(new OutcomeCorrected(REQUEST_ID, Outcome.DISCLOSED, Outcome.PARTIALLY_DISCLOSED,
-                        REASON, REVIEWER.username(), TODAY));
+                        REASON, OTHER_REVIEWER.username(), TODAY));
     }
 
     @Test
@@ -71,7 +76,7 @@ class AmendmentTest {
         // given an application concluded by an answer
         fixture.given(concluded())
                 // when its outcome is "corrected" to the unpaid-fee lapse
-                .when(correctOutcome(Outcome.OTHER_FEE_NOT_PAID, TODAY), as(REVIEWER))
+                .when(correctOutcome(Outcome.OTHER_FEE_NOT_PAID, TODAY), as(OTHER_REVIEWER))
                 // then
                 .expectException(violates("AnswerOutcome"));
     }
@@ -93,7 +98,7 @@ class AmendmentTest {
         // given
         fixture.given(concluded())
                 // when
-                .when(correctOutcome(Outcome.DISCLOSED, TODAY), as(REVIEWER))
+                .when(correctOutcome(Outcome.DISCLOSED, TODAY), as(OTHER_REVIEWER))
                 // then
                 .expectNoEvents()
                 .expectException(violates("CorrectionChangesSomething", "correctedOutcome"));
@@ -106,7 +111,7 @@ class AmendmentTest {
                 .andGiven(new OutcomeCorrected(REQUEST_ID, Outcome.DISCLOSED, Outcome.PARTIALLY_DISCLOSED, REASON,
                         REVIEWER.username(), LocalDate.of(2026, 3, 14)))
                 // when
-                .when(correctOutcome(Outcome.PARTIALLY_DISCLOSED, TODAY), as(REVIEWER))
+                .when(correctOutcome(Outcome.PARTIALLY_DISCLOSED, TODAY), as(OTHER_REVIEWER))
                 // then
                 .expectException(violates("CorrectionChangesSomething", "correctedOutcome"));
     }
@@ -136,7 +141,7 @@ class AmendmentTest {
         // given
         fixture.given(concluded())
                 // when
-                .when(new CorrectOutcome(REQUEST_ID, null, Outcome.PARTIALLY_DISCLOSED, "", TODAY), as(REVIEWER))
+                .when(new CorrectOutcome(REQUEST_ID, null, Outcome.PARTIALLY_DISCLOSED, "", TODAY), as(OTHER_REVIEWER))
                 // then
                 .expectException(violates("ReasonRequired", "reason"));
     }
@@ -146,7 +151,7 @@ class AmendmentTest {
         // given
         fixture.given(concluded())
                 // when
-                .when(correctOutcome(Outcome.PARTIALLY_DISCLOSED, answered().concludedOn().minusDays(1)), as(REVIEWER))
+                .when(correctOutcome(Outcome.PARTIALLY_DISCLOSED, answered().concludedOn().minusDays(1)), as(OTHER_REVIEWER))
                 // then
                 .expectException(violates("DatesInOrder", "correctedOn"));
     }
@@ -156,7 +161,7 @@ class AmendmentTest {
         // given
         fixture.given(concluded())
                 // when
-                .when(correctOutcome(Outcome.PARTIALLY_DISCLOSED, TOMORROW), as(REVIEWER))
+                .when(correctOutcome(Outcome.PARTIALLY_DISCLOSED, TOMORROW), as(OTHER_REVIEWER))
                 // then
                 .expectException(violates("NoDateInTheFuture", "correctedOn"));
     }
@@ -258,5 +263,89 @@ class AmendmentTest {
                 .when(correctCategory(ApplicantCategory.LEGAL_SERVICE_INSTITUTION, TODAY), as(STRANGER))
                 // then
                 .expectException(NotFound.class);
+    }
+
+    // ---- 编审分离: neither the drafter nor the approver of the answer corrects it ---------------------
+
+    private static Object[] draftedByAReviewerAndAnswered() {
+        return new Object[] {received(), drafted(1, HANDLER_AND_REVIEWER), approved(), answered()};
+    }
+
+    @Test
+    void theDrafterOfTheAnswerCannotCorrectItsOutcomeEvenAsAReviewer() {
+        fixture.given(draftedByAReviewerAndAnswered())
+                .when(correctOutcome(Outcome.PARTIALLY_DISCLOSED, TODAY), as(HANDLER_AND_REVIEWER))
+                .expectNoEvents()
+                .expectException(violates("CorrectorIsNeitherDrafterNorApprover"));
+    }
+
+    @Test
+    void theApproverOfTheAnswerCannotCorrectItsOutcome() {
+        fixture.given(draftedByAReviewerAndAnswered())
+                .when(correctOutcome(Outcome.PARTIALLY_DISCLOSED, TODAY), as(REVIEWER))
+                .expectNoEvents()
+                .expectException(violates("CorrectorIsNeitherDrafterNorApprover"));
+    }
+
+    @Test
+    void aThirdReviewerCorrectsTheOutcomeOfAnAnswerTheyTookNoPartIn() {
+        fixture.given(draftedByAReviewerAndAnswered())
+                .when(correctOutcome(Outcome.PARTIALLY_DISCLOSED, TODAY), as(OTHER_REVIEWER))
+                .expectEvents(new OutcomeCorrected(REQUEST_ID, Outcome.DISCLOSED, Outcome.PARTIALLY_DISCLOSED,
+                        REASON, OTHER_REVIEWER.username(), TODAY));
+    }
+
+    @Test
+    void theDrafterAndTheApproverCannotCorrectTheApplicantCategoryOfTheAnswerEither() {
+        fixture.given(draftedByAReviewerAndAnswered())
+                .when(correctCategory(ApplicantCategory.LEGAL_SERVICE_INSTITUTION, TODAY), as(HANDLER_AND_REVIEWER))
+                .expectException(violates("CorrectorIsNeitherDrafterNorApprover"));
+        fixture().given(draftedByAReviewerAndAnswered())
+                .when(correctCategory(ApplicantCategory.LEGAL_SERVICE_INSTITUTION, TODAY), as(REVIEWER))
+                .expectException(violates("CorrectorIsNeitherDrafterNorApprover"));
+        fixture().given(draftedByAReviewerAndAnswered())
+                .when(correctCategory(ApplicantCategory.LEGAL_SERVICE_INSTITUTION, TODAY), as(OTHER_REVIEWER))
+                .expectEvents(new ApplicantCategoryCorrected(REQUEST_ID, ApplicantCategory.NATURAL_PERSON,
+                        ApplicantCategory.LEGAL_SERVICE_INSTITUTION, "申请人实为律师事务所", OTHER_REVIEWER.username(),
+                        TODAY));
+    }
+
+    @Test
+    void theDrafterOfADraftUnderReviewCannotCorrectTheApplicantCategory() {
+        fixture.given(received(), drafted(1, HANDLER_AND_REVIEWER))
+                .when(correctCategory(ApplicantCategory.LEGAL_SERVICE_INSTITUTION, TODAY), as(HANDLER_AND_REVIEWER))
+                .expectException(violates("CorrectorIsNeitherDrafterNorApprover"));
+    }
+
+    @Test
+    void aReturnedDraftLeavesNoDrafterBehind() {
+        fixture.given(received(), drafted(1, HANDLER_AND_REVIEWER),
+                        new cn.gongkai.ledger.requests.events.AnswerReturned(REQUEST_ID, 1, "应全部公开",
+                                REVIEWER.username(), LocalDate.of(2026, 3, 13)))
+                .when(correctCategory(ApplicantCategory.LEGAL_SERVICE_INSTITUTION, TODAY), as(HANDLER_AND_REVIEWER))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aWithdrawnApplicationHasNoAnswerSoAnyReviewerMayCorrectIt() {
+        fixture.given(received(), drafted(1, HANDLER_AND_REVIEWER), approved(),
+                        new RequestWithdrawn(REQUEST_ID, "申请人撤回", LocalDate.of(2026, 3, 14)))
+                .when(correctCategory(ApplicantCategory.LEGAL_SERVICE_INSTITUTION, TODAY), as(HANDLER_AND_REVIEWER))
+                .expectEvents(new ApplicantCategoryCorrected(REQUEST_ID, ApplicantCategory.NATURAL_PERSON,
+                        ApplicantCategory.LEGAL_SERVICE_INSTITUTION, "申请人实为律师事务所",
+                        HANDLER_AND_REVIEWER.username(), TODAY));
+        fixture().given(received(), drafted(1, HANDLER_AND_REVIEWER), approved(),
+                        new RequestWithdrawn(REQUEST_ID, "申请人撤回", LocalDate.of(2026, 3, 14)))
+                .when(correctOutcome(Outcome.DISCLOSED, TODAY), as(REVIEWER))
+                .expectEvents(new OutcomeCorrected(REQUEST_ID, Outcome.OTHER_OTHER, Outcome.DISCLOSED, REASON,
+                        REVIEWER.username(), TODAY));
+    }
+
+    @Test
+    void aLapsedApplicationHasNoAnswerSoAnyReviewerMayCorrectIt() {
+        fixture.given(received(), new RequestLapsed(REQUEST_ID, Outcome.OTHER_FEE_NOT_PAID, LocalDate.of(2026, 3, 13)))
+                .when(correctOutcome(Outcome.OTHER_CORRECTION_NOT_SUBMITTED, TODAY), as(HEAD))
+                .expectEvents(new OutcomeCorrected(REQUEST_ID, Outcome.OTHER_FEE_NOT_PAID,
+                        Outcome.OTHER_CORRECTION_NOT_SUBMITTED, REASON, HEAD.username(), TODAY));
     }
 }
