@@ -187,6 +187,51 @@ class AccessIT {
     }
 
     @Test
+    void anAdministratorCannotGrantRolesToTheirOwnAccountButAnotherAdministratorCan() {
+        String username = uniqueUsername();
+        String password = "correct-horse-battery";
+        assertThat(api.post("admin-kaifaqu", "/api/admin/users", newUser(username, "kaifaqu", password, "ADMIN"))
+                .status()).isEqualTo(201);
+
+        Response selfGranted = putAs(username, password, "/api/admin/users/" + username + "/roles",
+                "{\"roles\":[\"ADMIN\",\"HANDLER\",\"REVIEWER\"]}");
+        Response demoSelfGranted = api.put("admin-kaifaqu", "/api/admin/users/admin-kaifaqu/roles",
+                "{\"roles\":[\"ADMIN\",\"HEAD\"]}");
+
+        assertThat(selfGranted.status()).as(selfGranted.toString()).isEqualTo(422);
+        assertThat(selfGranted.json().get("rule").asString()).isEqualTo("NoSelfGrantedRoles");
+        assertThat(selfGranted.json().get("fields").findValuesAsString("field")).containsExactly("roles");
+        assertThat(selfGranted.json().get("message").asString()).contains("另一名管理员");
+        assertThat(selfGranted.json().get("messageEn").asString()).contains("another administrator");
+        assertThat(demoSelfGranted.status()).as(demoSelfGranted.toString()).isEqualTo(422);
+        assertThat(roleNames(username)).containsExactly("ADMIN");
+        assertThat(roleNames("admin-kaifaqu")).containsExactly("ADMIN");
+
+        Response granted = api.put("admin-kaifaqu", "/api/admin/users/" + username + "/roles",
+                "{\"roles\":[\"ADMIN\",\"HANDLER\"]}");
+
+        assertThat(granted.status()).as(granted.toString()).isEqualTo(200);
+        assertThat(roleNames(username)).containsExactlyInAnyOrder("ADMIN", "HANDLER");
+        Response dropped = putAs(username, password, "/api/admin/users/" + username + "/roles",
+                "{\"roles\":[\"ADMIN\"]}");
+        assertThat(dropped.status()).as("dropping one's own role stays allowed: " + dropped).isEqualTo(200);
+    }
+
+    private Response putAs(String username, String password, String path, String json) {
+        String credentials = Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return api.send(null, HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + credentials)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    private List<String> roleNames(String username) {
+        return jdbc.sql("select role from staff_role where username = ? order by role").param(username)
+                .query(String.class).list();
+    }
+
+    @Test
     void aTakenUsernameIsRefused() {
         Response refused = api.post("admin-kaifaqu", "/api/admin/users", newUser("head-kaifaqu", "kaifaqu",
                 "correct-horse-battery", "HANDLER"));

@@ -10,6 +10,7 @@ import cn.gongkai.ledger.access.Role;
 import cn.gongkai.ledger.platform.FieldProblem;
 import cn.gongkai.ledger.platform.InputRejected;
 import cn.gongkai.ledger.platform.NotFound;
+import cn.gongkai.ledger.platform.RuleViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -18,6 +19,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -86,7 +88,9 @@ class UserAdministrationEndpoint {
     @PutMapping("/{username}/roles")
     StaffUser changeRoles(@PathVariable String username, @Valid @RequestBody NewRoles body) {
         Actor admin = currentActor.current();
-        StaffUser changed = users.changeRoles(ofOwnAgency(username, admin), body.roles());
+        StaffUser user = ofOwnAgency(username, admin);
+        refuseSelfGrantedRoles(user, admin, body.roles());
+        StaffUser changed = users.changeRoles(user, body.roles());
         log.info("roles of staff user {} set to {} by {}", username, changed.roles(), admin.username());
         return changed;
     }
@@ -97,6 +101,27 @@ class UserAdministrationEndpoint {
         StaffUser disabled = users.disable(ofOwnAgency(username, admin));
         log.info("staff user {} disabled by {}", username, admin.username());
         return disabled;
+    }
+
+    /**
+     * No one grants roles to themselves: an administrator who could add HANDLER, REVIEWER or HEAD to
+     * their own account could then register, approve and correct alone, with no second person
+     * involved. Another administrator of the agency grants them. Dropping one's own roles stays
+     * allowed (the last administrator is kept by {@link StaffUsers}).
+     */
+    private static void refuseSelfGrantedRoles(StaffUser user, Actor admin, Set<Role> roles) {
+        if (!user.username().equals(admin.username())) {
+            return;
+        }
+        EnumSet<Role> added = EnumSet.noneOf(Role.class);
+        added.addAll(roles);
+        added.removeAll(user.roles());
+        if (!added.isEmpty()) {
+            throw new RuleViolation("NoSelfGrantedRoles", "roles",
+                    "不能给自己的账号增加角色（" + added + "），须由本机关的另一名管理员授予",
+                    "you cannot add roles (" + added + ") to your own account: another administrator of the"
+                            + " agency must grant them");
+        }
     }
 
     /** The user, if it belongs to the administrator's agency; another agency's user is not found. */
