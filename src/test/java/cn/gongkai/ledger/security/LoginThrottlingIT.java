@@ -1,10 +1,12 @@
 package cn.gongkai.ledger.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.gongkai.ledger.Api;
 import cn.gongkai.ledger.LedgerIntegrationTest;
 import cn.gongkai.ledger.security.RawHttp.Answer;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,8 +15,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Failed HTTP Basic logins are throttled per username and per client address (defaults: 5 and 50
- * within 15 minutes). Each test sends its failures from a loopback address of its own, so that the
+ * Failed HTTP Basic logins slow further attempts down: after 5 free failures per (username,
+ * address), 50 per address and 20 per username over every address, each further failure doubles
+ * the wait (from 1 s; at most 15 min, 5 s for the username over every address). Each test sends its failures from a loopback address of its own, so that the
  * other test classes sharing this context keep their allowance on 127.0.0.1.
  */
 @LedgerIntegrationTest
@@ -27,28 +30,50 @@ class LoginThrottlingIT {
     int port;
 
     @Test
-    void afterFiveFailuresAUsernameIsRefusedWith429EvenWithTheRightPassword() {
-        // given
+    void afterFiveFailuresEachFurtherFailureDoublesTheWaitAtThatAddressWithoutCheckingThePassword() {
         String username = newUser();
         RawHttp client = new RawHttp(port, "127.0.0.31");
         for (int i = 0; i < 5; i++) {
             assertThat(client.get("/api/me", username, "wrong-" + i).status()).isEqualTo(401);
         }
+        // three more, each checked only after the wait the previous one set (1 s, 2 s, 4 s)
+        Duration waited = failPatiently(client, username, 3);
 
-        // when
         Answer refused = client.get("/api/me", username, PASSWORD);
 
-        // then: refused without checking the password, from any address, on every chain
+        // waiting for the next check (8 s after the last failure), the right password is not even checked
+        assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(1000 + 2000 + 4000 - 300));
         assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
-        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 900L);
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 8L);
         assertThat(refused.json().get("rule").asString()).isEqualTo("LoginAttemptsExceeded");
         assertThat(refused.json().get("message").asString()).startsWith("登录失败次数过多");
         assertThat(refused.json().get("messageEn").asString()).startsWith("too many failed logins");
         assertThat(refused.body()).doesNotContain(username);
         assertThat(refused.all("Set-Cookie")).isEmpty();
         assertThat(refused.header("X-Content-Type-Options")).isEqualTo("nosniff");
-        assertThat(new RawHttp(port, "127.0.0.32").get("/api/me", username, PASSWORD).status()).isEqualTo(429);
-        assertThat(new RawHttp(port, "127.0.0.32").get("/actuator/info", username, PASSWORD).status()).isEqualTo(429);
+        assertThat(client.get("/actuator/info", username, PASSWORD).status()).isEqualTo(429);
+        // the real user at another address is not stopped
+        assertThat(new RawHttp(port, "127.0.0.32").get("/api/me", username, PASSWORD).status()).isEqualTo(200);
+        // and once the wait is over, the right password works at the first address too
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
+                .until(() -> client.get("/api/me", username, PASSWORD).status() == 200);
+    }
+
+    @Test
+    void guessingOneUsernameFromManyAddressesDelaysItBrieflyAndNotWhereTheUserIsWorking() {
+        String username = newUser();
+        RawHttp office = new RawHttp(port, "127.0.0.33");
+        assertThat(office.get("/api/me", username, PASSWORD).status()).isEqualTo(200);
+
+        // 20 free failures over every address, then three more checked only after each wait: one per address
+        for (int i = 0; i < 23; i++) {
+            failPatiently(new RawHttp(port, "127.0.1." + (10 + i)), username, 1);
+        }
+
+        Answer elsewhere = new RawHttp(port, "127.0.0.40").get("/api/me", username, PASSWORD);
+        assertThat(elsewhere.status()).as(elsewhere.toString()).isEqualTo(429);
+        assertThat(Long.parseLong(elsewhere.header("Retry-After"))).as("capped at 5 s").isBetween(1L, 5L);
+        assertThat(office.get("/api/me", username, PASSWORD).status()).isEqualTo(200);
     }
 
     @Test
@@ -70,24 +95,27 @@ class LoginThrottlingIT {
     @Test
     void anUnknownUsernameIsThrottledExactlyLikeAKnownOne() {
         String unknown = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
+        String known = newUser();
         RawHttp client = new RawHttp(port, "127.0.0.35");
-        for (int i = 0; i < 5; i++) {
-            assertThat(client.get("/api/me", unknown, "demo").status()).isEqualTo(401);
-        }
+        failPatiently(client, unknown, 7);
+        Answer refusedUnknown = client.get("/api/me", unknown, "demo");
+        failPatiently(client, known, 7);
+        Answer refusedKnown = client.get("/api/me", known, PASSWORD);
 
-        Answer refused = client.get("/api/me", unknown, "demo");
-
-        assertThat(refused.status()).isEqualTo(429);
-        assertThat(refused.header("Retry-After")).isNotNull();
+        assertThat(refusedUnknown.status()).isEqualTo(429);
+        assertThat(refusedKnown.status()).isEqualTo(429);
+        assertThat(Long.parseLong(refusedUnknown.header("Retry-After"))).isBetween(1L, 4L);
+        assertThat(Long.parseLong(refusedKnown.header("Retry-After"))).isBetween(1L, 4L);
     }
 
     @Test
-    void oneAddressTryingManyUsernamesIsRefusedWhileOtherAddressesAreNot() {
-        // given: 50 failures from one address, each for another username
+    void oneAddressTryingManyUsernamesIsDelayedWhileOtherAddressesAreNot() {
+        // given: 50 failures from one address, each for another username, then one more after its wait
         RawHttp sprayer = new RawHttp(port, "127.0.0.36");
         for (int i = 0; i < 50; i++) {
             assertThat(sprayer.get("/api/me", "guess-" + i + "-" + UUID.randomUUID(), "demo").status()).isEqualTo(401);
         }
+        failPatiently(sprayer, "guess-last-" + UUID.randomUUID(), 1);
 
         // when
         Answer fromSprayer = sprayer.get("/api/me", "handler-kaifaqu", Api.PASSWORD);
@@ -126,6 +154,19 @@ class LoginThrottlingIT {
 
         assertThat(output.getAll()).contains("access denied: user 'auditor-kaifaqu' GET /api/admin/users from")
                 .contains("access denied: user 'handler-kaifaqu' GET /actuator/metrics from");
+    }
+
+    /**
+     * Sends {@code failures} wrong passwords, each as soon as the service checks it again (the 429s
+     * while waiting count nothing), as a patient guesser would; answers how long that took.
+     */
+    private static Duration failPatiently(RawHttp client, String username, int failures) {
+        long started = System.nanoTime();
+        for (int i = 0; i < failures; i++) {
+            await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                    .until(() -> client.get("/api/me", username, "wrong-guess").status() == 401);
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     /** A fresh user of 开发区, so that no other test's logins touch its count. */

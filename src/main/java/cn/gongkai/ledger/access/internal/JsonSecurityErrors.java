@@ -34,7 +34,7 @@ public class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDenie
 
     private static final String TOO_MANY_LOGIN_ATTEMPTS = """
             {"status":429,"error":"too_many_requests","rule":"LoginAttemptsExceeded",\
-            "message":"登录失败次数过多，请 %d 分钟后再试","messageEn":"too many failed logins; try again in %d minutes",\
+            "message":"登录失败次数过多，请 %d 秒后再试","messageEn":"too many failed logins; try again in %d seconds",\
             "fields":[]}""";
 
     @Override
@@ -54,9 +54,8 @@ public class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDenie
     /** 429 for a login attempt refused unchecked, with the seconds to wait in {@code Retry-After}. */
     public void tooManyLoginAttempts(HttpServletResponse response, Duration wait) throws IOException {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        long minutes = (seconds + 59) / 60;
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        write(response, 429, TOO_MANY_LOGIN_ATTEMPTS.formatted(minutes, minutes));
+        write(response, 429, TOO_MANY_LOGIN_ATTEMPTS.formatted(seconds, seconds));
     }
 
     private static void write(HttpServletResponse response, int status, String body) throws IOException {

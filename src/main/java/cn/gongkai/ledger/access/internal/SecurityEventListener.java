@@ -44,7 +44,7 @@ public class SecurityEventListener {
     @EventListener
     public void loginSucceeded(AuthenticationSuccessEvent event) {
         // every API request logs in (no session), so a success is not worth a line of its own
-        attempts.succeeded(event.getAuthentication().getName());
+        attempts.succeeded(event.getAuthentication().getName(), address(event.getAuthentication()));
     }
 
     @EventListener
