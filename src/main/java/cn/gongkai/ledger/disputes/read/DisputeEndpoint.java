@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.disputes.read;
 
+import cn.gongkai.ledger.access.AgencyIds;
 import cn.gongkai.ledger.access.CurrentActor;
 import cn.gongkai.ledger.disputes.DisputeKind;
 import cn.gongkai.ledger.disputes.DisputeResult;
@@ -35,10 +36,13 @@ class DisputeEndpoint {
 
     private final JdbcClient jdbc;
     private final CurrentActor currentActor;
+    private final AgencyIds ids;
     private final DisputeRecords records;
     private final DisputeTables tables;
 
-    DisputeEndpoint(JdbcClient jdbc, CurrentActor currentActor, DisputeRecords records, DisputeTables tables) {
+    DisputeEndpoint(JdbcClient jdbc, CurrentActor currentActor, DisputeRecords records, DisputeTables tables,
+                    AgencyIds ids) {
+        this.ids = ids;
         this.tables = tables;
         this.jdbc = jdbc;
         this.currentActor = currentActor;
@@ -64,7 +68,8 @@ class DisputeEndpoint {
         }
         if (requestId != null) {
             where.append(" and request_id = :request");
-            params.put("request", requestId);
+            // the application as this agency knows it (ADR 0005: its own id space)
+            params.put("request", ids.resolve(currentActor.current().agencyId(), requestId));
         }
         return jdbc.sql("select dispute_id, request_id, registration_number, kind, filed_on, case_number, authority,"
                         + " result, decided_on from dispute_case where " + where

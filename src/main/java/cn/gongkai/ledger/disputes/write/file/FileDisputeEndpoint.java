@@ -3,6 +3,7 @@ package cn.gongkai.ledger.disputes.write.file;
 import static cn.gongkai.ledger.platform.Messages.REQUIRED;
 import static cn.gongkai.ledger.platform.Messages.TOO_LONG;
 
+import cn.gongkai.ledger.access.AgencyIds;
 import cn.gongkai.ledger.access.CurrentActor;
 import cn.gongkai.ledger.disputes.DisputeKind;
 import cn.gongkai.ledger.disputes.read.DisputeRecords;
@@ -32,7 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
  *
  * <p>A retried POST must not record a second case: the client either supplies the case's id or an
  * {@code Idempotency-Key}, from which the id is derived. A repeat finds the case already recorded
- * and answers 200 with it instead of 201.
+ * and answers 200 with it instead of 201. An id that another agency's case already uses answers
+ * exactly as an unused one: the case is stored under this agency's own stream for it
+ * ({@link AgencyIds}).
  */
 @RestController
 @RequestMapping("/api/disputes")
@@ -41,8 +44,10 @@ class FileDisputeEndpoint {
     private final CommandGateway commands;
     private final DisputeRecords records;
     private final CurrentActor currentActor;
+    private final AgencyIds ids;
 
-    FileDisputeEndpoint(CommandGateway commands, DisputeRecords records, CurrentActor currentActor) {
+    FileDisputeEndpoint(CommandGateway commands, DisputeRecords records, CurrentActor currentActor, AgencyIds ids) {
+        this.ids = ids;
         this.commands = commands;
         this.records = records;
         this.currentActor = currentActor;
@@ -53,18 +58,50 @@ class FileDisputeEndpoint {
     ResponseEntity<DisputeView> file(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                      @Valid @RequestBody FileBody body) {
         String agencyId = currentActor.current().agencyId();
-        UUID disputeId = disputeId(agencyId, body.disputeId(), idempotencyKey);
+        UUID clientId = disputeId(agencyId, body.disputeId(), idempotencyKey);
+        // the application as this agency knows it; another agency's is not found, as an unused id
+        UUID requestId = ids.resolve(agencyId, body.requestId());
+        // an id another agency's case uses is, for this agency, a stream of its own (ADR 0005)
+        UUID disputeId = ids.streamForNew(agencyId, clientId);
         try {
-            commands.sendAndWait(new FileDispute(disputeId, body.requestId(), body.kind(), body.filedOn(),
-                    body.caseNumber(), body.authority()));
+            file(disputeId, requestId, body);
         } catch (AggregateStreamCreationException alreadyRecorded) {
-            return records.find(disputeId, agencyId)
-                    .map(ResponseEntity::ok)
-                    .orElseThrow(() -> new InputRejected(FieldProblem.of("disputeId",
-                            "该编号已被占用", "this id is already in use")));
+            if (records.find(disputeId, agencyId).isEmpty() && disputeId.equals(clientId)) {
+                // another agency recorded the same id in the meantime: as if it had been taken before
+                UUID own = ids.streamForNew(agencyId, clientId);
+                if (!own.equals(disputeId)) {
+                    try {
+                        file(own, requestId, body);
+                        return created(agencyId, clientId, own);
+                    } catch (AggregateStreamCreationException alsoRecorded) {
+                        return repeated(agencyId, clientId, own);
+                    }
+                }
+            }
+            return repeated(agencyId, clientId, disputeId);
         }
-        return ResponseEntity.created(URI.create("/api/disputes/" + disputeId))
+        return created(agencyId, clientId, disputeId);
+    }
+
+    private void file(UUID disputeId, UUID requestId, FileBody body) {
+        commands.sendAndWait(new FileDispute(disputeId, requestId, body.kind(), body.filedOn(), body.caseNumber(),
+                body.authority()));
+    }
+
+    /** The new case; its ids in the body are shown as the agency knows them (by the edge, AgencyIds). */
+    private ResponseEntity<DisputeView> created(String agencyId, UUID clientId, UUID disputeId) {
+        ids.remember(agencyId, clientId, disputeId);
+        return ResponseEntity.created(URI.create("/api/disputes/" + clientId))
                 .body(records.find(disputeId, agencyId).orElseThrow());
+    }
+
+    /** A retried filing: 200 with the case recorded the first time. */
+    private ResponseEntity<DisputeView> repeated(String agencyId, UUID clientId, UUID disputeId) {
+        DisputeView existing = records.find(disputeId, agencyId)
+                .orElseThrow(() -> new InputRejected(FieldProblem.of("disputeId",
+                        "该编号已被占用", "this id is already in use")));
+        ids.remember(agencyId, clientId, disputeId);
+        return ResponseEntity.ok(existing);
     }
 
     private static UUID disputeId(String agencyId, UUID given, String idempotencyKey) {

@@ -3,6 +3,7 @@ package cn.gongkai.ledger.requests.write.receive;
 import static cn.gongkai.ledger.platform.Messages.REQUIRED;
 import static cn.gongkai.ledger.platform.Messages.TOO_LONG;
 
+import cn.gongkai.ledger.access.AgencyIds;
 import cn.gongkai.ledger.access.CurrentActor;
 import cn.gongkai.ledger.platform.FieldProblem;
 import cn.gongkai.ledger.platform.InputRejected;
@@ -39,6 +40,10 @@ import org.springframework.web.bind.annotation.RestController;
  * <p>A retried POST must not register a second application: the client either supplies the
  * application's id or an {@code Idempotency-Key}, from which the id is derived. A repeat finds
  * the application already registered and answers 200 with it instead of 201.
+ *
+ * <p>An id that another agency's application already uses answers exactly as an unused one (201):
+ * the application is stored under this agency's own stream for that id ({@link AgencyIds}), and the
+ * agency goes on using the id it chose everywhere.
  */
 @RestController
 @RequestMapping("/api/requests")
@@ -48,9 +53,11 @@ class ReceiveRequestEndpoint {
     private final EventStore eventStore;
     private final CommandSender sender;
     private final CurrentActor currentActor;
+    private final AgencyIds ids;
 
     ReceiveRequestEndpoint(CommandGateway commands, EventStore eventStore, CommandSender sender,
-                           CurrentActor currentActor) {
+                           CurrentActor currentActor, AgencyIds ids) {
+        this.ids = ids;
         this.commands = commands;
         this.eventStore = eventStore;
         this.sender = sender;
@@ -62,22 +69,54 @@ class ReceiveRequestEndpoint {
     ResponseEntity<Registered> receive(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                        @Valid @RequestBody ReceiveBody body) {
         String agencyId = currentActor.current().agencyId();
-        UUID requestId = requestId(agencyId, body.requestId(), idempotencyKey);
-        ReceiveRequest command = new ReceiveRequest(requestId, body.channel(), body.receivedOn(),
-                body.applicantCategory(), body.applicant().toDetails(), body.informationRequested(),
-                body.deliveryForm());
+        UUID clientId = requestId(agencyId, body.requestId(), idempotencyKey);
+        // an id another agency's application uses is, for this agency, a stream of its own (ADR 0005)
+        UUID requestId = ids.streamForNew(agencyId, clientId);
         try {
-            commands.sendAndWait(command);
+            commands.sendAndWait(command(requestId, body));
         } catch (AggregateStreamCreationException alreadyRegistered) {
-            return registered(requestId, agencyId)
-                    .map(existing -> ResponseEntity.ok().eTag(Long.toString(sender.version(requestId))).body(existing))
-                    .orElseThrow(() -> new InputRejected(FieldProblem.of("requestId",
-                            "该编号已被占用", "this id is already in use")));
+            if (registered(requestId, clientId, agencyId).isEmpty() && requestId.equals(clientId)) {
+                // another agency registered the same id in the meantime: as if it had been taken before
+                UUID own = ids.streamForNew(agencyId, clientId);
+                if (!own.equals(requestId)) {
+                    return receive(agencyId, clientId, own, body);
+                }
+            }
+            return repeated(agencyId, clientId, requestId);
         }
-        Registered registered = registered(requestId, agencyId).orElseThrow();
-        return ResponseEntity.created(URI.create("/api/requests/" + requestId))
+        return created(agencyId, clientId, requestId);
+    }
+
+    private ResponseEntity<Registered> receive(String agencyId, UUID clientId, UUID requestId, ReceiveBody body) {
+        try {
+            commands.sendAndWait(command(requestId, body));
+        } catch (AggregateStreamCreationException alreadyRegistered) {
+            return repeated(agencyId, clientId, requestId);
+        }
+        return created(agencyId, clientId, requestId);
+    }
+
+    private static ReceiveRequest command(UUID requestId, ReceiveBody body) {
+        return new ReceiveRequest(requestId, body.channel(), body.receivedOn(), body.applicantCategory(),
+                body.applicant().toDetails(), body.informationRequested(), body.deliveryForm());
+    }
+
+    private ResponseEntity<Registered> created(String agencyId, UUID clientId, UUID requestId) {
+        ids.remember(agencyId, clientId, requestId);
+        Registered registered = registered(requestId, clientId, agencyId).orElseThrow();
+        return ResponseEntity.created(URI.create("/api/requests/" + clientId))
                 .eTag(Long.toString(sender.version(requestId)))
                 .body(registered);
+    }
+
+    /** A retried registration: 200 with the application registered the first time. */
+    private ResponseEntity<Registered> repeated(String agencyId, UUID clientId, UUID requestId) {
+        Registered existing = registered(requestId, clientId, agencyId)
+                .orElseThrow(() -> new InputRejected(FieldProblem.of("requestId",
+                        "该编号已被占用", "this id is already in use")));
+        // remembered again: the first attempt may have stopped between registering and remembering
+        ids.remember(agencyId, clientId, requestId);
+        return ResponseEntity.ok().eTag(Long.toString(sender.version(requestId))).body(existing);
     }
 
     private static UUID requestId(String agencyId, UUID given, String idempotencyKey) {
@@ -94,7 +133,8 @@ class ReceiveRequestEndpoint {
         return UUID.randomUUID();
     }
 
-    private java.util.Optional<Registered> registered(UUID requestId, String agencyId) {
+    /** The agency's application in stream {@code requestId}, shown under the id the agency knows it by. */
+    private java.util.Optional<Registered> registered(UUID requestId, UUID clientId, String agencyId) {
         DomainEventStream events = eventStore.readEvents(requestId.toString());
         if (!events.hasNext()) {
             return java.util.Optional.empty();
@@ -102,7 +142,7 @@ class ReceiveRequestEndpoint {
         if (!(events.next().getPayload() instanceof RequestReceived received) || !received.agencyId().equals(agencyId)) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new Registered(requestId, received.registrationNumber(), received.receivedOn(),
+        return java.util.Optional.of(new Registered(clientId, received.registrationNumber(), received.receivedOn(),
                 received.registeredOn()));
     }
 
