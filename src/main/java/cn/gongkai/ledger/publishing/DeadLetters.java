@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>Also the gauge {@code gongkai.publishing.dead_letters.queued}: letters in the queue.
  */
-@Component
+@Component("publishingDeadLetters") // "deadLetters" is the health indicator of module processing
 class DeadLetters {
 
     static final String QUEUED_METRIC = DeadLetterConfiguration.DEAD_LETTERS_METRIC + ".queued";

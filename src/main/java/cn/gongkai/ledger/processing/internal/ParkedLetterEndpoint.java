@@ -23,12 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/admin/dead-letters")
 @PreAuthorize("hasRole('ADMIN')")
-class DeadLetterEndpoint {
+class ParkedLetterEndpoint {
 
     private final ParkedLetters letters;
     private final CurrentActor currentActor;
 
-    DeadLetterEndpoint(ParkedLetters letters, CurrentActor currentActor) {
+    ParkedLetterEndpoint(ParkedLetters letters, CurrentActor currentActor) {
         this.letters = letters;
         this.currentActor = currentActor;
     }
