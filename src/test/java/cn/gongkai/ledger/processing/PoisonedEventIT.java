@@ -11,6 +11,9 @@ import cn.gongkai.ledger.TestDatabase;
 import cn.gongkai.ledger.TestKafka;
 import cn.gongkai.ledger.TestService;
 import cn.gongkai.ledger.access.Actor;
+import cn.gongkai.ledger.access.ActorMetaData;
+import cn.gongkai.ledger.disputes.DisputeKind;
+import cn.gongkai.ledger.disputes.events.DisputeFiled;
 import cn.gongkai.ledger.platform.BusinessClock;
 import cn.gongkai.ledger.requests.ApplicantCategory;
 import cn.gongkai.ledger.requests.Channel;
@@ -66,7 +69,8 @@ class PoisonedEventIT {
             LocalDate today = BusinessClock.today(service.getBean(Clock.class));
             LocalDate receivedOn = today.minusDays(1);
 
-            register(api, UUID.randomUUID(), receivedOn);
+            UUID earlier = UUID.randomUUID();
+            register(api, earlier, receivedOn);
             awaitEveryProcessorAtTheHead(owner);
             assertThat(health(api, null).get("status").asString()).isEqualTo("UP");
 
@@ -84,6 +88,13 @@ class PoisonedEventIT {
                                     "河南省驻马店市开发区1号"),
                             "2021年开发区道路建设项目的立项批复文件", DeliveryForm.ELECTRONIC_BY_EMAIL),
                     MetaData.from(Actor.system("poisoned-event-test", "kaifaqu").toMetaData())));
+            // and, the way finding 1 of issue 9 did, a NUL in a dispute's case number and in a step's reason: written clean
+            UUID dispute = UUID.randomUUID();
+            service.getBean(EventStore.class).publish(new GenericDomainEventMessage<>("Dispute", dispute.toString(), 0,
+                    new DisputeFiled(dispute, earlier, "kaifaqu", receivedOn.getYear() + "-0001",
+                            DisputeKind.RECONSIDERATION, receivedOn, "驻政复\u0000〔2026〕1号", "驻马店市人民政府"),
+                    MetaData.from(Actor.system("poisoned-event-test", "kaifaqu").toMetaData())
+                            .and(ActorMetaData.REASON, "需调取\u0000档案")));
             Response withdrawn = api.post("handler-kaifaqu", "/api/requests/" + poisoned + "/withdrawal",
                     date("withdrawnOn", today));
             assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
@@ -109,6 +120,10 @@ class PoisonedEventIT {
                     .param("ids", later).query(Long.class).single()).isEqualTo(later.size());
             assertThat(owner.sql("select count(*) from statistics_application where request_id = ?")
                     .param(poisoned).query(Long.class).single()).isZero();
+            assertThat(owner.sql("select case_number from dispute_case where dispute_id = ?").param(dispute)
+                    .query(String.class).single()).isEqualTo("驻政复〔2026〕1号");
+            assertThat(owner.sql("select reason from audit_entry where aggregate_id = ?").param(dispute.toString())
+                    .query(String.class).single()).isEqualTo("需调取档案");
             // the other processors handled it
             assertThat(owner.sql("select count(*) from audit_entry where aggregate_id = ?")
                     .param(poisoned.toString()).query(Long.class).single()).isEqualTo(2);
