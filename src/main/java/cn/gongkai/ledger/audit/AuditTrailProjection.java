@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.audit;
 
+import cn.gongkai.ledger.platform.ProjectionText;
 import cn.gongkai.ledger.access.ActorMetaData;
 import cn.gongkai.ledger.disputes.events.DisputeDecided;
 import cn.gongkai.ledger.disputes.events.DisputeFiled;
@@ -65,23 +66,24 @@ class AuditTrailProjection {
                             :recordedAt, :requestId, :registrationNumber, :changeKind, :year)
                         on conflict (global_index) do nothing""")
                 .param("position", position(message))
-                .param("eventId", message.getIdentifier())
-                .param("aggregateType", message instanceof DomainEventMessage<?> domain ? domain.getType() : null)
-                .param("aggregateId", aggregateId)
+                .param("eventId", ProjectionText.of(message.getIdentifier()))
+                .param("aggregateType", ProjectionText.of(
+                        message instanceof DomainEventMessage<?> domain ? domain.getType() : null))
+                .param("aggregateId", ProjectionText.of(aggregateId))
                 .param("sequence", message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : null)
-                .param("eventType", payload.getClass().getSimpleName())
-                .param("label", facts.label())
-                .param("agency", agency == null ? "" : agency)
-                .param("actor", text(metaData, ActorMetaData.USERNAME))
-                .param("roles", text(metaData, ActorMetaData.ROLES))
-                .param("clientAddress", text(metaData, ActorMetaData.CLIENT_ADDRESS))
-                .param("correlation", text(metaData, ActorMetaData.CORRELATION_ID))
-                .param("causation", text(metaData, ActorMetaData.CAUSATION_ID))
-                .param("reason", text(metaData, ActorMetaData.REASON))
+                .param("eventType", ProjectionText.of(payload.getClass().getSimpleName()))
+                .param("label", ProjectionText.of(facts.label()))
+                .param("agency", ProjectionText.of(agency == null ? "" : agency))
+                .param("actor", ProjectionText.of(text(metaData, ActorMetaData.USERNAME)))
+                .param("roles", ProjectionText.of(text(metaData, ActorMetaData.ROLES)))
+                .param("clientAddress", ProjectionText.of(text(metaData, ActorMetaData.CLIENT_ADDRESS)))
+                .param("correlation", ProjectionText.of(text(metaData, ActorMetaData.CORRELATION_ID)))
+                .param("causation", ProjectionText.of(text(metaData, ActorMetaData.CAUSATION_ID)))
+                .param("reason", ProjectionText.of(text(metaData, ActorMetaData.REASON)))
                 .param("businessDate", facts.businessDate())
                 .param("recordedAt", message.getTimestamp().atOffset(ZoneOffset.UTC))
                 .param("requestId", facts.requestId())
-                .param("registrationNumber", facts.registrationNumber())
+                .param("registrationNumber", ProjectionText.of(facts.registrationNumber()))
                 .param("changeKind", facts.changeKind() == null ? null : facts.changeKind().name())
                 .param("year", facts.year())
                 .update();

@@ -11,6 +11,10 @@ import org.springframework.context.annotation.Configuration;
  * until the next rebuild, silently. With propagation the processor releases the segment and
  * claims it again after a back-off, so a passing fault (a lost connection) heals by itself and a
  * lasting one is loud.
+ *
+ * <p>A group with a dead-letter queue (module {@code processing}) still never skips: an event that
+ * fails for a lasting reason is parked with its application instead of stopping the whole group,
+ * and handled again when an administrator retries it.
  */
 @Configuration(proxyBeanMethods = false)
 class ProjectionFailureConfiguration {

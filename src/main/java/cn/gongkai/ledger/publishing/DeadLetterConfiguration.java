@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.DeadLetter;
@@ -21,7 +20,8 @@ import org.springframework.context.annotation.Configuration;
  * ({@code axon.eventhandling.processors.kafka-publisher.dlq.enabled=true}) in the table
  * {@code dead_letter_entry} of Flyway's {@code V9__dead_letters.sql}, sequenced per application
  * (the processor's default per-aggregate sequencing), so that a parked message holds back only
- * its own application's later events.
+ * its own application's later events. The queue is kept like every other group's by module
+ * {@code processing}; this policy replaces that module's for this group (registered after it).
  *
  * <p>Only an {@link UnpublishableMessage} is dead-lettered. Any other failure of the handler is
  * thrown on, so that the batch rolls back and is sent again, exactly as without a queue: a broker
@@ -31,35 +31,6 @@ import org.springframework.context.annotation.Configuration;
 class DeadLetterConfiguration {
 
     static final String DEAD_LETTERS_METRIC = "gongkai.publishing.dead_letters";
-
-    @Bean
-    DeadLetterSchema deadLetterSchema() {
-        return DeadLetterSchema.builder()
-                .deadLetterTable("dead_letter_entry")
-                .deadLetterIdentifierColumn("dead_letter_id")
-                .processingGroupColumn("processing_group")
-                .sequenceIdentifierColumn("sequence_identifier")
-                .sequenceIndexColumn("sequence_index")
-                .messageTypeColumn("message_type")
-                .eventIdentifierColumn("event_identifier")
-                .timestampColumn("time_stamp")
-                .payloadTypeColumn("payload_type")
-                .payloadRevisionColumn("payload_revision")
-                .payloadColumn("payload")
-                .metaDataColumn("meta_data")
-                .aggregateTypeColumn("aggregate_type")
-                .aggregateIdentifierColumn("aggregate_identifier")
-                .sequenceNumberColumn("sequence_number")
-                .tokenTypeColumn("token_type")
-                .tokenColumn("token")
-                .enqueuedAtColumn("enqueued_at")
-                .lastTouchedColumn("last_touched")
-                .processingStartedColumn("processing_started")
-                .causeTypeColumn("cause_type")
-                .causeMessageColumn("cause_message")
-                .diagnosticsColumn("diagnostics")
-                .build();
-    }
 
     @Bean
     ConfigurerModule publishingDeadLetterPolicy(MeterRegistry meters) {

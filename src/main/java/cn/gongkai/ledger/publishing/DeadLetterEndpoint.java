@@ -3,6 +3,7 @@ package cn.gongkai.ledger.publishing;
 import cn.gongkai.ledger.access.Actor;
 import cn.gongkai.ledger.access.CurrentActor;
 import cn.gongkai.ledger.platform.NotFound;
+import cn.gongkai.ledger.processing.ParkedLetters;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
  * An agency's administrator sees the messages of the agency's applications that Kafka would not
  * take, and retries them, e.g. after the broker's limit was raised. Another agency's dead letters
  * are not listed and not found (404). A letter shows ids, types, times and the cause; never the
- * event's content.
+ * event's content. The same letters, and every other group's, are under
+ * {@code /api/admin/dead-letters} (group {@code kafka-publisher}).
  */
 @RestController
 @RequestMapping("/api/admin/publishing/dead-letters")
@@ -31,11 +33,11 @@ class DeadLetterEndpoint {
     }
 
     /** What a retry did: sequences (applications) retried, those published completely, and what is still parked. */
-    record RetryOutcome(int retried, int published, List<DeadLetters.Sequence> remaining) {
+    record RetryOutcome(int retried, int published, List<ParkedLetters.Sequence> remaining) {
     }
 
     @GetMapping
-    List<DeadLetters.Sequence> list() {
+    List<ParkedLetters.Sequence> list() {
         return deadLetters.ofAgency(currentActor.current().agencyId());
     }
 
@@ -52,9 +54,9 @@ class DeadLetterEndpoint {
     @PostMapping("/retry")
     RetryOutcome retryAll() {
         Actor admin = currentActor.current();
-        List<DeadLetters.Sequence> sequences = deadLetters.ofAgency(admin.agencyId());
+        List<ParkedLetters.Sequence> sequences = deadLetters.ofAgency(admin.agencyId());
         int published = 0;
-        for (DeadLetters.Sequence sequence : sequences) {
+        for (ParkedLetters.Sequence sequence : sequences) {
             if (deadLetters.retry(sequence.sequenceId(), admin.username())) {
                 published++;
             }

@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.publishing;
 
+import cn.gongkai.ledger.platform.ProjectionText;
 import cn.gongkai.ledger.requests.events.RequestReceived;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -72,8 +73,8 @@ class PublishedRequests {
                         values (?, ?, ?) on conflict (request_id) do nothing""",
                 requests, requests.size(), (statement, request) -> {
                     statement.setObject(1, request.requestId());
-                    statement.setString(2, request.agencyId());
-                    statement.setString(3, request.registrationNumber());
+                    statement.setString(2, ProjectionText.of(request.agencyId()));
+                    statement.setString(3, ProjectionText.of(request.registrationNumber()));
                 });
     }
 

@@ -112,6 +112,10 @@ class AccessMatrixIT {
             GET    /api/admin/publishing/dead-letters                   | F F F F A | F F F F A | U
             POST   /api/admin/publishing/dead-letters/retry             | F F F F A | F F F F A | U
             POST   /api/admin/publishing/dead-letters/{sequenceId}/retry | F F F F N | F F F F N | U
+            GET    /api/admin/dead-letters                              | F F F F A | F F F F A | U
+            GET    /api/admin/dead-letters/{group}                      | F F F F A | F F F F A | U
+            POST   /api/admin/dead-letters/{group}/retry                | F F F F A | F F F F A | U
+            POST   /api/admin/dead-letters/{group}/{sequenceId}/retry   | F F F F N | F F F F N | U
             GET    /api/integrity/chain                                 | F F F A A | F F F A A | U
             POST   /api/integrity/chain/checkpoint                      | F F F F A | F F F F A | U
             GET    /v3/api-docs                                         | A A A A A | A A A A A | A
@@ -138,6 +142,8 @@ class AccessMatrixIT {
      *   because the application has no dead letters (a broker refusing a message is needed for one, see
      *   publishing/DeadLetterIT); this row only proves that no other role gets past 403 and that another
      *   agency's ADMIN gets 404, not 403.
+     * - POST /api/admin/dead-letters/{group}/{sequenceId}/retry: 404 for the kaifaqu ADMIN too, as above (the
+     *   application has no letter; processing/PoisonedEventIT parks one).
      * - /api/audit/… are read-only, for AUDITOR and HEAD; the years/{year}/changes row names no
      *   kaifaqu resource, so a yicheng auditor or head reads yicheng's own changes. The
      *   activity of a kaifaqu user is 404 for yicheng: that user does not exist for them.
@@ -270,6 +276,12 @@ class AccessMatrixIT {
                 () -> post("/api/admin/publishing/dead-letters/retry", ""));
         calls.put("POST /api/admin/publishing/dead-letters/{sequenceId}/retry",
                 () -> post("/api/admin/publishing/dead-letters/" + openApplication + "/retry", ""));
+        calls.put("GET /api/admin/dead-letters", () -> get("/api/admin/dead-letters"));
+        calls.put("GET /api/admin/dead-letters/{group}", () -> get("/api/admin/dead-letters/request-summary"));
+        calls.put("POST /api/admin/dead-letters/{group}/retry",
+                () -> post("/api/admin/dead-letters/request-summary/retry", ""));
+        calls.put("POST /api/admin/dead-letters/{group}/{sequenceId}/retry",
+                () -> post("/api/admin/dead-letters/request-summary/" + openApplication + "/retry", ""));
         calls.put("GET /api/integrity/chain", () -> get("/api/integrity/chain"));
         calls.put("POST /api/integrity/chain/checkpoint", () -> post("/api/integrity/chain/checkpoint", ""));
         calls.put("GET /v3/api-docs", () -> get("/v3/api-docs"));

@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.disputes.read;
 
+import cn.gongkai.ledger.platform.ProjectionText;
 import cn.gongkai.ledger.disputes.events.DisputeDecided;
 import cn.gongkai.ledger.disputes.events.DisputeFiled;
 import org.axonframework.config.ProcessingGroup;
@@ -37,13 +38,13 @@ class DisputeCaseProjection {
                             :recordedAt)
                         on conflict (dispute_id) do nothing""")
                 .param("dispute", event.disputeId())
-                .param("agency", event.agencyId())
+                .param("agency", ProjectionText.of(event.agencyId()))
                 .param("request", event.requestId())
-                .param("number", event.registrationNumber())
+                .param("number", ProjectionText.of(event.registrationNumber()))
                 .param("kind", event.kind().name())
                 .param("filed", event.filedOn())
-                .param("caseNumber", event.caseNumber())
-                .param("authority", event.authority())
+                .param("caseNumber", ProjectionText.of(event.caseNumber()))
+                .param("authority", ProjectionText.of(event.authority()))
                 .param("recordedAt", recordedAt.atOffset(ZoneOffset.UTC))
                 .update();
     }

@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.requests.read;
 
+import cn.gongkai.ledger.platform.ProjectionText;
 import cn.gongkai.ledger.calendar.Deadline;
 import cn.gongkai.ledger.calendar.DeadlineRecomputation;
 import cn.gongkai.ledger.calendar.MovedDeadline;
@@ -106,8 +107,8 @@ class RequestSummaryProjection implements DeadlineRecomputation {
                             due_on = excluded.due_on, due_provisional = excluded.due_provisional,
                             version = excluded.version, state = excluded.state, updated_at = now()""")
                 .param("id", file.requestId())
-                .param("agency", file.agencyId())
-                .param("number", file.registrationNumber())
+                .param("agency", ProjectionText.of(file.agencyId()))
+                .param("number", ProjectionText.of(file.registrationNumber()))
                 .param("received", file.receivedOn())
                 .param("category", file.applicantCategory().name())
                 .param("status", file.status().name())
@@ -116,7 +117,7 @@ class RequestSummaryProjection implements DeadlineRecomputation {
                 .param("due", deadline.map(Deadline::dueOn).orElse(null))
                 .param("provisional", deadline.map(Deadline::provisional).orElse(false))
                 .param("version", file.version())
-                .param("state", json.writeValueAsString(file))
+                .param("state", ProjectionText.json(json.writeValueAsString(file)))
                 .update();
     }
 }

@@ -5,6 +5,8 @@ import static cn.gongkai.ledger.platform.Messages.TOO_LONG;
 import cn.gongkai.ledger.access.AgencyDirectory;
 import cn.gongkai.ledger.access.CurrentActor;
 import cn.gongkai.ledger.platform.NotFound;
+import cn.gongkai.ledger.platform.RuleViolation;
+import cn.gongkai.ledger.processing.ParkedLetters;
 import cn.gongkai.ledger.statistics.AnnualTables;
 import cn.gongkai.ledger.statistics.CountedApplication;
 import cn.gongkai.ledger.statistics.Part3Table;
@@ -49,6 +51,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/statistics/{year}")
 class AnnualTablesEndpoint {
 
+    /** The processing group that counts part 四 (module disputes). */
+    private static final String DISPUTE_TABLES = "dispute-tables";
+
     private final AnnualTables tables;
     private final AgencyDirectory agencies;
     private final CurrentActor currentActor;
@@ -57,11 +62,14 @@ class AnnualTablesEndpoint {
     private final CommandGateway commands;
     private final ObjectProvider<Part4Source> part4Source;
     private final AnnualTablesExporter exporter;
+    private final ObjectProvider<ParkedLetters> parkedLetters;
 
     AnnualTablesEndpoint(AnnualTables tables, AgencyDirectory agencies, CurrentActor currentActor,
                          YearClose yearClose, Publications publications, CommandGateway commands,
-                         ObjectProvider<Part4Source> part4Source, AnnualTablesExporter exporter) {
+                         ObjectProvider<Part4Source> part4Source, AnnualTablesExporter exporter,
+                         ObjectProvider<ParkedLetters> parkedLetters) {
         this.exporter = exporter;
+        this.parkedLetters = parkedLetters;
         this.tables = tables;
         this.agencies = agencies;
         this.currentActor = currentActor;
@@ -116,10 +124,26 @@ class AnnualTablesEndpoint {
     @PreAuthorize("hasRole('HEAD')")
     ResponseEntity<Published> publish(@PathVariable int year) {
         String agencyId = currentActor.current().agencyId();
+        refuseWhileEventsAreParked(agencyId);
         Part3Table part3 = tables.part3(agencyId, year);
         Part4Table part4 = part4(agencyId, List.of(agencyId), year, null);
         commands.sendAndWait(new PublishReport(agencyId, year, codes(part3), codes(part4)));
         return ResponseEntity.ok(new Published(agencyId, year, codes(part3), codes(part4)));
+    }
+
+    /**
+     * A published report is an official document, frozen in its event: while an event of the agency
+     * waits in the dead-letter queue of a processor that counts the tables (part 三's, part 四's),
+     * the tables lack it, so nothing is published until an administrator has retried it.
+     */
+    private void refuseWhileEventsAreParked(String agencyId) {
+        ParkedLetters letters = parkedLetters.getIfAvailable();
+        if (letters != null && letters.anyParked(agencyId, AnnualTablesProjection.PROCESSING_GROUP, DISPUTE_TABLES)) {
+            throw new RuleViolation("NoEventsParked",
+                    "本机关有事件未能计入统计表（停放在死信队列中），请管理员处理并重试后再发布年度报告",
+                    "events of this agency are parked in a dead-letter queue of the statistics and are missing from"
+                            + " the tables; an administrator retries them (/api/admin/dead-letters) before publishing");
+        }
     }
 
     /** Cell by cell, how today's tables differ from the latest published version, and why. */

@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.statistics.internal;
 
+import cn.gongkai.ledger.platform.ProjectionText;
 import cn.gongkai.ledger.access.Actor;
 import cn.gongkai.ledger.requests.ApplicantCategory;
 import cn.gongkai.ledger.requests.Outcome;
@@ -68,8 +69,8 @@ class AnnualTablesProjection {
                         values (:id, :agency, :number, :category, :received, :version)
                         on conflict (request_id) do nothing""")
                 .param("id", event.requestId())
-                .param("agency", event.agencyId())
-                .param("number", event.registrationNumber())
+                .param("agency", ProjectionText.of(event.agencyId()))
+                .param("number", ProjectionText.of(event.registrationNumber()))
                 .param("category", event.applicantCategory().name())
                 .param("received", event.receivedOn())
                 .param("version", sequenceNumber)
@@ -141,7 +142,7 @@ class AnnualTablesProjection {
     void on(YearClosed event, ReplayStatus replay, EventMessage<?> message) {
         jdbc.sql("insert into statistics_closed_year (agency_id, year, closed_on, recorded_at)"
                         + " values (:agency, :year, :on, :at) on conflict do nothing")
-                .param("agency", event.agencyId())
+                .param("agency", ProjectionText.of(event.agencyId()))
                 .param("year", event.year())
                 .param("on", event.closedOn())
                 .param("at", message.getTimestamp().atOffset(ZoneOffset.UTC))
@@ -154,7 +155,7 @@ class AnnualTablesProjection {
                         select request_id from statistics_application
                         where agency_id = :agency and received_on <= :end and (concluded_on is null or concluded_on > :end)
                         order by registration_number""")
-                .param("agency", event.agencyId())
+                .param("agency", ProjectionText.of(event.agencyId()))
                 .param("end", yearEnd)
                 .query(UUID.class)
                 .list();
@@ -168,14 +169,14 @@ class AnnualTablesProjection {
                             published_by, part3, part4)
                         values (:agency, :year, :version, :on, :at, :by, cast(:part3 as jsonb), cast(:part4 as jsonb))
                         on conflict do nothing""")
-                .param("agency", event.agencyId())
+                .param("agency", ProjectionText.of(event.agencyId()))
                 .param("year", event.year())
                 .param("version", event.version())
                 .param("on", event.publishedOn())
                 .param("at", message.getTimestamp().atOffset(ZoneOffset.UTC))
-                .param("by", event.publishedBy())
-                .param("part3", json.writeValueAsString(event.part3()))
-                .param("part4", json.writeValueAsString(event.part4()))
+                .param("by", ProjectionText.of(event.publishedBy()))
+                .param("part3", ProjectionText.json(json.writeValueAsString(event.part3())))
+                .param("part4", ProjectionText.json(json.writeValueAsString(event.part4())))
                 .update();
     }
 
@@ -188,7 +189,7 @@ class AnnualTablesProjection {
     /** A late registration into a closed year is carried forward from each closed year since its receipt. */
     private void carryIntoClosedYears(RequestReceived event) {
         jdbc.sql("select year from statistics_closed_year where agency_id = :agency and year >= :year order by year")
-                .param("agency", event.agencyId())
+                .param("agency", ProjectionText.of(event.agencyId()))
                 .param("year", event.receivedOn().getYear())
                 .query(Integer.class)
                 .list()
@@ -218,7 +219,7 @@ class AnnualTablesProjection {
                         insert into statistics_count_change (agency_id, year, row_code, column_code, delta, recorded_at,
                             event_id, event_type, request_id, registration_number)
                         values (:agency, :year, :row, :column, :delta, :at, :event, :type, :request, :number)""")
-                .param("agency", agency)
+                .param("agency", ProjectionText.of(agency))
                 .param("year", year)
                 .param("row", row.name())
                 .param("column", column.name())
@@ -227,14 +228,14 @@ class AnnualTablesProjection {
                 .param("event", cause.eventId())
                 .param("type", cause.eventType())
                 .param("request", cause.requestId())
-                .param("number", cause.registrationNumber())
+                .param("number", ProjectionText.of(cause.registrationNumber()))
                 .update();
         jdbc.sql("""
                         insert into statistics_count (agency_id, year, row_code, column_code, value)
                         values (:agency, :year, :row, :column, :delta)
                         on conflict (agency_id, year, row_code, column_code)
                         do update set value = statistics_count.value + excluded.value""")
-                .param("agency", agency)
+                .param("agency", ProjectionText.of(agency))
                 .param("year", year)
                 .param("row", row.name())
                 .param("column", column.name())

@@ -4,12 +4,15 @@ import cn.gongkai.ledger.access.Actor;
 import cn.gongkai.ledger.access.AgencyDirectory;
 import cn.gongkai.ledger.access.Correlation;
 import cn.gongkai.ledger.platform.BusinessClock;
+import cn.gongkai.ledger.platform.RuleViolation;
+import cn.gongkai.ledger.processing.ParkedLetters;
 import java.time.Clock;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -29,9 +32,12 @@ class YearClose {
     private final AgencyDirectory agencies;
     private final Clock clock;
     private final boolean automatic;
+    private final ObjectProvider<ParkedLetters> parkedLetters;
 
     YearClose(CommandGateway commands, AgencyDirectory agencies, Clock clock,
-              @Value("${gongkai.year-close.automatic:false}") boolean automatic) {
+              @Value("${gongkai.year-close.automatic:false}") boolean automatic,
+              ObjectProvider<ParkedLetters> parkedLetters) {
+        this.parkedLetters = parkedLetters;
         this.commands = commands;
         this.agencies = agencies;
         this.clock = clock;
@@ -44,6 +50,12 @@ class YearClose {
      */
     void close(String agencyId, int year, String reason) {
         String why = reason == null || reason.isBlank() ? CloseYear.yearEnded(year) : reason.strip();
+        if (eventsParked(agencyId)) {
+            throw new RuleViolation("NoEventsParked",
+                    "本机关有事件未能计入统计表（停放在死信队列中），请管理员处理并重试后再关闭年度",
+                    "events of this agency are parked in a dead-letter queue of the statistics; an administrator"
+                            + " retries them (/api/admin/dead-letters) before the year is closed");
+        }
         commands.sendAndWait(new CloseYear(agencyId, year, why));
     }
 
@@ -55,10 +67,26 @@ class YearClose {
         int lastYear = BusinessClock.today(clock).getYear() - 1;
         // one run, one correlation id: the closes and every carry-forward they cause share it
         Correlation.runJob(() -> agencies.all().forEach(agency -> {
+            if (eventsParked(agency.id())) {
+                log.error("year {} not closed for agency {}: events of the agency are parked in a dead-letter queue"
+                        + " of the statistics (GET /api/admin/dead-letters); tried again tomorrow", lastYear, agency.id());
+                return;
+            }
             MetaData actor = MetaData.from(Actor.system("year-close", agency.id()).toMetaData());
             CloseYear close = new CloseYear(agency.id(), lastYear, CloseYear.yearEnded(lastYear) + "，系统自动关闭");
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(close).andMetaData(actor));
             log.info("year {} closed for agency {}", lastYear, agency.id());
         }));
+    }
+
+    /**
+     * Whether an event of the agency waits in the dead-letter queue of a processor that counts the
+     * tables. The close's carry-forward sweep reads which applications were open at the year's end
+     * from {@code annual-tables}' view: a parked conclusion would carry forward an application
+     * concluded in time, so the year is closed only once those queues hold nothing of the agency.
+     */
+    private boolean eventsParked(String agencyId) {
+        ParkedLetters letters = parkedLetters.getIfAvailable();
+        return letters != null && letters.anyParked(agencyId, AnnualTablesProjection.PROCESSING_GROUP, "dispute-tables");
     }
 }

@@ -1,5 +1,7 @@
 package cn.gongkai.ledger.statistics.internal;
 
+import cn.gongkai.ledger.processing.ParkedLetters;
+import org.springframework.beans.factory.ObjectProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -24,6 +26,9 @@ class AutomaticYearCloseIT {
     CommandGateway commands;
 
     @Autowired
+    ObjectProvider<ParkedLetters> parkedLetters;
+
+    @Autowired
     AgencyDirectory agencies;
 
     @Autowired
@@ -36,8 +41,8 @@ class AutomaticYearCloseIT {
         Clock newYear2025 = Clock.fixed(OffsetDateTime.parse("2025-01-01T00:30:00+08:00").toInstant(), java.time.ZoneOffset.UTC);
 
         // when the job runs switched off for 2024, and switched on for 2025
-        new YearClose(commands, agencies, newYear2025, false).closeLastYearEverywhere();
-        new YearClose(commands, agencies, newYear2026, true).closeLastYearEverywhere();
+        new YearClose(commands, agencies, newYear2025, false, parkedLetters).closeLastYearEverywhere();
+        new YearClose(commands, agencies, newYear2026, true, parkedLetters).closeLastYearEverywhere();
 
         // then 2025 is closed for every agency, and 2024 for none
         await().atMost(Duration.ofSeconds(30)).until(() -> closed(2025).containsAll(List.of("kaifaqu", "yicheng")));

@@ -1,5 +1,7 @@
 package cn.gongkai.ledger.statistics.internal;
 
+import cn.gongkai.ledger.processing.ParkedLetters;
+import org.springframework.beans.factory.ObjectProvider;
 import static cn.gongkai.ledger.requests.ApplicationSteps.carriedFrom;
 import static cn.gongkai.ledger.requests.ApplicationSteps.register;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +38,9 @@ class YearCloseJobCorrelationIT {
     CommandGateway commands;
 
     @Autowired
+    ObjectProvider<ParkedLetters> parkedLetters;
+
+    @Autowired
     AgencyDirectory agencies;
 
     @Autowired
@@ -49,7 +54,7 @@ class YearCloseJobCorrelationIT {
 
         // when the nightly job runs on the first night of 2025
         Clock newYear = Clock.fixed(OffsetDateTime.parse("2025-01-01T00:30:00+08:00").toInstant(), ZoneOffset.UTC);
-        new YearClose(commands, agencies, newYear, true).closeLastYearEverywhere();
+        new YearClose(commands, agencies, newYear, true, parkedLetters).closeLastYearEverywhere();
         await().atMost(Duration.ofSeconds(30)).until(() -> carriedFrom(api, open).contains(2024));
 
         // then both agencies' closes and the carry-forward share one correlation id, the job's own
