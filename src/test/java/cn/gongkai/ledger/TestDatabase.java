@@ -49,15 +49,25 @@ public final class TestDatabase {
     /**
      * Starts a server that keeps its data in {@code dataDirectory} across restarts (null: temporary),
      * with the service role created if it is not there yet.
+     *
+     * <p>A kept directory is crash-safe: {@code fsync} and {@code synchronous_commit} on (the
+     * library's default is {@code synchronous_commit=off}, which acknowledges a commit before its
+     * WAL is written, so a crash of the server lost acknowledged commands while Kafka already held
+     * their events). A server a killed run left behind on it is stopped first
+     * ({@link StaleEmbeddedPostgres}). A temporary one keeps both off, for speed: nothing on it
+     * outlives the JVM.
      */
     public static EmbeddedPostgres start(Path dataDirectory) {
+        boolean durable = dataDirectory != null;
         EmbeddedPostgres started;
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "600")
-                    .setServerConfig("fsync", dataDirectory == null ? "off" : "on");
-            if (dataDirectory != null) {
+                    .setServerConfig("fsync", durable ? "on" : "off")
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off");
+            if (durable) {
+                StaleEmbeddedPostgres.clear(dataDirectory);
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
             started = builder.start();
