@@ -142,6 +142,27 @@ class PersonalDataKeyringIT {
         threads.shutdown();
     }
 
+    @Test
+    void theScheduledCheckRotatesOnlyAfterAnErasure() {
+        KeyFile file = new KeyFile(directory.resolve("keys"));
+        PersonalDataKeyRotation rotation = rotation(file);
+        rotation.open(file);
+        JdbcPersonalDataKeys keys = keys(file);
+        inTransaction(() -> keys.keyForWriting("kept"));
+        inTransaction(() -> keys.keyForWriting("erased"));
+
+        rotation.rotateIfDue();
+        assertThat(file.versions()).containsExactly(1);
+        inTransaction(() -> keys.erase("erased", "admin", "保存期限届满"));
+        assertThat(rotation.status().rotationDue()).isTrue();
+        rotation.rotateIfDue();
+
+        assertThat(file.versions()).containsExactly(2);
+        assertThat(rotation.status().rotationDue()).isFalse();
+        assertThat(keys.keyForReading("kept")).isPresent();
+        assertThat(keys.keyForReading("erased")).isEmpty();
+    }
+
     private PersonalDataKeyRotation rotation(KeyFile file) {
         return new PersonalDataKeyRotation(service, transactions, file);
     }
