@@ -85,17 +85,17 @@ final class KeyFile implements KeyEncryptionKeys {
     }
 
     /**
-     * Creates the file with a new keyring and its version 1, unless it exists already (another
+     * Creates the file with {@code keyring} and its version 1, unless it exists already (another
      * instance may have been first): in both cases the file then exists.
      */
-    synchronized void createIfAbsent() {
+    synchronized void create(String keyring) {
         clearLeftovers();
         if (Files.exists(path)) {
             return;
         }
         byte[] kek = new byte[KEK_BYTES];
         random.nextBytes(kek);
-        Content created = new Content(UUID.randomUUID().toString(), new TreeMap<>(Map.of(1, kek)));
+        Content created = new Content(keyring, new TreeMap<>(Map.of(1, kek)));
         try {
             Path parent = path.getParent();
             if (!Files.isDirectory(parent)) {
@@ -228,8 +228,9 @@ final class KeyFile implements KeyEncryptionKeys {
     private void replace(Content next) {
         Path old = sibling(OLD_SUFFIX);
         try {
+            // a leftover of a crash is overwritten, not just unlinked (the caller holds the rotation lock)
+            clearLeftovers();
             Path temp = writeTemp(next);
-            Files.deleteIfExists(old);
             boolean linked = link(old, path);
             Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             forceDirectory();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,25 +74,44 @@ public final class PersonalDataKeyRotation {
      * file of another database or one that lacks a version a key is wrapped with, and wraps the keys
      * stored in plain before V15. Called once at start, before any key is used.
      *
-     * @param keyFile the key file, to be created if neither it nor any wrapped key exists yet; null for another store
+     * @param keyFile the key file, created on the first start of this database (never for a database that has a
+     *                key wrapped already, nor where a file of another database is); null for another store
      */
     void open(KeyFile keyFile) {
         transaction.executeWithoutResult(status -> {
             lock(ROTATION_LOCK);
             Map<String, Object> state = jdbc.queryForMap("select keyring_id, current_version from personal_data_kek");
             String boundKeyring = (String) state.get("keyring_id");
+            Integer current = (Integer) state.get("current_version");
             SortedSet<Integer> referenced = new TreeSet<>(jdbc.queryForList(
                     "select distinct kek_version from personal_data_key where kek_version is not null", Integer.class));
-            if (keyFile != null && !keyFile.exists()) {
-                if (boundKeyring != null || !referenced.isEmpty()) {
-                    throw new IllegalStateException(("个人信息密钥文件 %s 不存在，而数据库中的个人信息密钥由其加密（密钥环 %s）。"
-                            + "The personal data key file %s does not exist, but the keys in the database are wrapped"
-                            + " by it (keyring %s, versions %s): restore it, or point gongkai.personal-data.key-file"
-                            + " (GONGKAI_PERSONAL_DATA_KEY_FILE) at it. Starting without it would make every"
-                            + " applicant's personal data unreadable.").formatted(keyFile.path(), boundKeyring,
-                            keyFile.path(), boundKeyring, referenced));
+            if (keyFile != null) {
+                if (boundKeyring == null) {
+                    if (keyFile.exists()) {
+                        throw new IllegalStateException(("个人信息密钥文件 %s 已存在，但不属于本数据库。The personal data key"
+                                + " file %s exists, but this database has no keyring yet: it belongs to another"
+                                + " database (a key file serves one database only; rotating it here would destroy"
+                                + " keys the other one needs). Point gongkai.personal-data.key-file"
+                                + " (GONGKAI_PERSONAL_DATA_KEY_FILE) at a path of its own.")
+                                .formatted(keyFile.path(), keyFile.path()));
+                    }
+                    // committed before the file exists: a crash in between leaves a keyring the next start creates
+                    String created = UUID.randomUUID().toString();
+                    separateTransaction.executeWithoutResult(inner -> jdbc.update(
+                            "update personal_data_kek set keyring_id = ? where keyring_id is null", created));
+                    boundKeyring = created;
                 }
-                keyFile.createIfAbsent();
+                if (!keyFile.exists()) {
+                    if (current != null || !referenced.isEmpty()) {
+                        throw new IllegalStateException(("个人信息密钥文件 %s 不存在，而数据库中的个人信息密钥由其加密（密钥环 %s）。"
+                                + "The personal data key file %s does not exist, but the keys in the database are"
+                                + " wrapped by it (keyring %s, versions %s): restore it, or point"
+                                + " gongkai.personal-data.key-file (GONGKAI_PERSONAL_DATA_KEY_FILE) at it. Starting"
+                                + " without it would make every applicant's personal data unreadable.")
+                                .formatted(keyFile.path(), boundKeyring, keyFile.path(), boundKeyring, referenced));
+                    }
+                    keyFile.create(boundKeyring);
+                }
             }
             String keyring = keks.keyringId();
             if (boundKeyring != null && !boundKeyring.equals(keyring)) {
@@ -101,7 +121,6 @@ public final class PersonalDataKeyRotation {
                         .formatted(keyring, boundKeyring, keyring, boundKeyring));
             }
             SortedSet<Integer> versions = keks.versions();
-            Integer current = (Integer) state.get("current_version");
             SortedSet<Integer> missing = new TreeSet<>(referenced);
             if (current != null) {
                 missing.add(current);
@@ -112,7 +131,7 @@ public final class PersonalDataKeyRotation {
                         + " that keys in the database are wrapped with (it holds %s): is it an older copy?")
                         .formatted(missing, missing, versions));
             }
-            if (boundKeyring == null) {
+            if (current == null) {
                 jdbc.update("update personal_data_kek set keyring_id = ?, current_version = ?", keyring, versions.last());
                 log.info("Bound keyring {} (version {}) to this database", keyring, versions.last());
             }

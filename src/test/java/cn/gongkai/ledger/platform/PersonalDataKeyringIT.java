@@ -91,6 +91,12 @@ class PersonalDataKeyringIT {
 
         assertThatThrownBy(() -> rotation(theirs).open(theirs)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("另一个数据库").hasMessageContaining("belongs to another database");
+        String freshUrl = TestDatabase.newDatabaseUrl();
+        TestDatabase.migrate(freshUrl);
+        DataSource fresh = TestDatabase.asService(freshUrl);
+        assertThatThrownBy(() -> new PersonalDataKeyRotation(fresh, new DataSourceTransactionManager(fresh), ours)
+                .open(ours)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("不属于本数据库").hasMessageContaining("belongs to another database");
     }
 
     @Test
