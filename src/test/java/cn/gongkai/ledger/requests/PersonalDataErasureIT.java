@@ -99,6 +99,8 @@ class PersonalDataErasureIT {
         assertThat(viewBefore.get("applicant").get("name").asString()).isEqualTo("张三");
         assertThat(new String(storedBefore, StandardCharsets.UTF_8)).contains("AES-256-GCM");
         assertThat(PERSONAL).noneSatisfy(value -> assertThat(new String(storedBefore, StandardCharsets.UTF_8)).contains(value));
+        assertThat(new String(storedBefore, StandardCharsets.UTF_8)).doesNotContain(
+                viewBefore.get("informationRequested").asString());
 
         // when an administrator of its agency erases the personal data
         Response erased = api.post("admin-kaifaqu", path + "/personal-data-erasure", """
@@ -108,9 +110,10 @@ class PersonalDataErasureIT {
         assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
         assertThat(erased.json().get("version").asLong()).isEqualTo(4);
         assertThat(receivedPayload(id)).isEqualTo(storedBefore);
-        Map<String, Object> key = jdbc.sql("select key_bytes, erased_at, erased_by, reason from personal_data_key"
+        Map<String, Object> key = jdbc.sql("select key_bytes, wrapped_key, erased_at, erased_by, reason from personal_data_key"
                 + " where subject_id = ?").param(id).query().singleRow();
         assertThat(key.get("key_bytes")).isNull();
+        assertThat(key.get("wrapped_key")).isNull();
         assertThat(key.get("erased_at")).isNotNull();
         assertThat(key.get("erased_by")).isEqualTo("admin-kaifaqu");
         assertThat(key.get("reason")).isEqualTo("保存期限届满，依档案管理规定删除");
@@ -124,7 +127,9 @@ class PersonalDataErasureIT {
         assertThat(view.get("personalDataErasure").get("erasedOn").asString()).isEqualTo(today.toString());
         assertThat(view.get("personalDataErasure").get("erasedBy").asString()).isEqualTo("admin-kaifaqu");
         assertThat(view.get("personalDataErasure").get("reason").asString()).isEqualTo("保存期限届满，依档案管理规定删除");
-        assertThat(view.get("informationRequested")).isEqualTo(viewBefore.get("informationRequested"));
+        // what was asked for is personal data too (ADR 0012)
+        assertThat(viewBefore.get("informationRequested").asString()).isNotEqualTo("已删除");
+        assertThat(view.get("informationRequested").asString()).isEqualTo("已删除");
         assertThat(view.get("registrationNumber")).isEqualTo(viewBefore.get("registrationNumber"));
         assertThat(view.get("outcome")).isEqualTo(viewBefore.get("outcome"));
         assertThat(PERSONAL).noneSatisfy(value -> assertThat(view.toString()).contains(value));
@@ -142,6 +147,7 @@ class PersonalDataErasureIT {
         // and the event store reads the registration with the erased applicant, never failing
         RequestReceived received = (RequestReceived) eventStore.readEvents(id).next().getPayload();
         assertThat(received.applicant()).isEqualTo(new ApplicantDetails("已删除", "已删除", "已删除", "已删除", "已删除"));
+        assertThat(received.informationRequested()).isEqualTo("已删除");
         assertThat(received.registrationNumber()).isEqualTo(viewBefore.get("registrationNumber").asString());
 
         // and Kafka has the same four messages, and a fifth that says only that and when
@@ -210,7 +216,7 @@ class PersonalDataErasureIT {
         assertThat(field.get("label").asString()).isEqualTo("理由");
         assertThat(api.get("handler-kaifaqu", "/api/requests/" + id).json().get("applicant").get("name").asString())
                 .isEqualTo("张三");
-        assertThat(jdbc.sql("select key_bytes is not null from personal_data_key where subject_id = ?").param(id)
+        assertThat(jdbc.sql("select wrapped_key is not null from personal_data_key where subject_id = ?").param(id)
                 .query(Boolean.class).single()).isTrue();
     }
 

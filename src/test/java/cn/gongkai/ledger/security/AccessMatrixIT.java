@@ -116,6 +116,9 @@ class AccessMatrixIT {
             GET    /api/admin/dead-letters/{group}                      | F F F F A | F F F F A | U
             POST   /api/admin/dead-letters/{group}/retry                | F F F F A | F F F F A | U
             POST   /api/admin/dead-letters/{group}/{sequenceId}/retry   | F F F F N | F F F F N | U
+
+            GET    /api/admin/personal-data-keys                        | F F F F A | F F F F A | U
+            POST   /api/admin/personal-data-keys/rotation               | F F F F A | F F F F A | U
             GET    /api/integrity/chain                                 | F F F A A | F F F A A | U
             POST   /api/integrity/chain/checkpoint                      | F F F F A | F F F F A | U
             GET    /v3/api-docs                                         | A A A A A | A A A A A | A
@@ -150,6 +153,8 @@ class AccessMatrixIT {
      * - POST /api/requests/{requestId}/personal-data-erasure: only an ADMIN of the application's agency; the
      *   kaifaqu ADMIN's call is refused by the retention rule (422, default P10Y), which is past access.
      * - The calendar is national: every agency's ADMIN maintains it (see the report in docs/security.md).
+     * - The personal data keyring is global, one key file for every agency's keys: any agency's ADMIN sees
+     *   its versions and rotates it (ADR 0012); neither shows or changes any agency's data.
      * - The tamper-evidence chain is global, one over every agency's events: AUDITOR and ADMIN of any agency
      *   verify it (it shows ids and hashes, no content); publishing a checkpoint on demand is for ADMIN.
      */
@@ -282,6 +287,9 @@ class AccessMatrixIT {
                 () -> post("/api/admin/dead-letters/request-summary/retry", ""));
         calls.put("POST /api/admin/dead-letters/{group}/{sequenceId}/retry",
                 () -> post("/api/admin/dead-letters/request-summary/" + openApplication + "/retry", ""));
+
+        calls.put("GET /api/admin/personal-data-keys", () -> get("/api/admin/personal-data-keys"));
+        calls.put("POST /api/admin/personal-data-keys/rotation", () -> post("/api/admin/personal-data-keys/rotation", ""));
         calls.put("GET /api/integrity/chain", () -> get("/api/integrity/chain"));
         calls.put("POST /api/integrity/chain/checkpoint", () -> post("/api/integrity/chain/checkpoint", ""));
         calls.put("GET /v3/api-docs", () -> get("/v3/api-docs"));

@@ -14,8 +14,10 @@ import org.axonframework.serialization.Revision;
  * date (条例 第三十一条) that starts every clock; {@code registeredOn} is the day it was entered,
  * never earlier.
  *
- * <p>{@code applicant} is the only personal data in any event: stored encrypted with the
- * application's own key, and read as 已删除 once that key is erased ({@link ApplicantDataErased}).
+ * <p>{@code applicant} and {@code informationRequested} are the personal data in any event: stored
+ * encrypted with the application's own key, and read as 已删除 once that key is erased
+ * ({@link ApplicantDataErased}). What was asked for is personal too: applicants name themselves,
+ * relatives, their house or their case in it (ADR 0012).
  */
 @Revision("1")
 public record RequestReceived(
@@ -27,7 +29,7 @@ public record RequestReceived(
         LocalDate registeredOn,
         ApplicantCategory applicantCategory,
         @PersonalData ApplicantDetails applicant,
-        String informationRequested,
+        @PersonalData String informationRequested,
         DeliveryForm deliveryForm) implements RequestEvent {
 
     @Override

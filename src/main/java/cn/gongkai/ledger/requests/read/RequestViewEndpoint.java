@@ -5,6 +5,7 @@ import cn.gongkai.ledger.access.CurrentActor;
 import cn.gongkai.ledger.calendar.Deadline;
 import cn.gongkai.ledger.platform.BusinessClock;
 import cn.gongkai.ledger.platform.NotFound;
+import cn.gongkai.ledger.platform.PersonalData;
 import cn.gongkai.ledger.requests.ApplicantCategory;
 import cn.gongkai.ledger.requests.Channel;
 import cn.gongkai.ledger.requests.DeliveryForm;
@@ -15,6 +16,7 @@ import cn.gongkai.ledger.requests.events.ApplicantDataErased;
 import cn.gongkai.ledger.requests.events.ApplicantDetails;
 import cn.gongkai.ledger.requests.events.RequestEvent;
 import cn.gongkai.ledger.requests.events.RequestReceived;
+import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -104,7 +106,12 @@ class RequestViewEndpoint {
     private Step step(DomainEventMessage<?> message, RequestEvent event) {
         Map<String, Object> details = json.convertValue(event, new TypeReference<Map<String, Object>>() { });
         details.remove("requestId");
-        details.remove("applicant"); // personal data is shown once, in the application itself
+        // personal data (the applicant, what was asked for) is shown once, in the application itself
+        for (RecordComponent component : event.getClass().getRecordComponents()) {
+            if (component.isAnnotationPresent(PersonalData.class)) {
+                details.remove(component.getName());
+            }
+        }
         String type = event.getClass().getSimpleName();
         return new Step(
                 message.getSequenceNumber(),

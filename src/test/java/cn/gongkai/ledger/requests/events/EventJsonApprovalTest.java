@@ -133,12 +133,12 @@ class EventJsonApprovalTest {
     }
 
     @Test
-    void theApplicantIsTheOnlyPersonalDataAndIsNeverStoredInPlain() {
+    void theApplicantAndWhatWasAskedForAreThePersonalDataAndAreNeverStoredInPlain() {
         // when
         String stored = SERIALIZER.serialize(samples().getFirst(), String.class).getData();
         // then
         assertThat(stored).doesNotContain("张三").doesNotContain("110101199003071234").doesNotContain("13800138000")
-                .doesNotContain("北京市东城区东华门大街1号").contains("2025年老旧小区改造项目清单");
+                .doesNotContain("北京市东城区东华门大街1号").doesNotContain("2025年老旧小区改造项目清单");
         assertThat(samples()).filteredOn(event -> storedJson(event.getClass()).isPresent())
                 .extracting(event -> (Class) event.getClass()).containsExactly(RequestReceived.class);
     }
