@@ -1,6 +1,7 @@
 package cn.gongkai.ledger.platform;
 
 import cn.gongkai.ledger.platform.ApiErrorHandler.ApiError;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * documented error body instead of Spring's default JSON. Asked for directly, it is a page that does
  * not exist: 404, never a 500.
  */
+@Hidden
 @RestController
 class ErrorEndpoint implements ErrorController {
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RejectedRequests implements RequestRejectedHandler {
 
-    private static final String BODY = """
+    static final String BODY = """
             {"status":400,"error":"bad_request","rule":null,"message":"输入有误：请求 请求格式错误（路径、参数或请求头无效）",\
             "messageEn":"invalid input: request malformed request (path, parameters or headers)",\
             "fields":[{"field":"request","label":"请求","messageZh":"请求格式错误（路径、参数或请求头无效）",\

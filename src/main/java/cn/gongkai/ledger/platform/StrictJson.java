@@ -20,7 +20,7 @@ import tools.jackson.databind.type.LogicalType;
 class StrictJson {
 
     @Bean
-    JsonMapperBuilderCustomizer strictJson() {
+    JsonMapperBuilderCustomizer strictReading() {
         return builder -> builder
                 .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
