@@ -2,7 +2,6 @@ package cn.gongkai.ledger.platform;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 
@@ -80,16 +79,16 @@ public final class InputBounds {
 
     /** The latest instant an {@code at} may name: the end of next year, in Beijing. */
     static OffsetDateTime latestInstant(LocalDate today) {
-        return latestDate(today).plusDays(1).atStartOfDay(BusinessClock.ZONE).toOffsetDateTime()
-                .withOffsetSameInstant(ZoneOffset.ofHours(8));
+        return latestDate(today).plusDays(1).atStartOfDay(BusinessClock.ZONE).toOffsetDateTime();
     }
 
     /**
-     * A year taken from stored data, brought into {@code FIRST_YEAR .. lastYear(today)}, so that a
-     * loop from it to the current year stays short even for an event stored before the limits.
+     * A year taken from stored data, brought into {@code FIRST_YEAR ..} next year (from {@code
+     * currentYear}), so that a loop from it to the current year stays short even for an event
+     * stored before these limits existed.
      */
-    public static int clampYear(int year, LocalDate today) {
-        return Math.max(FIRST_YEAR, Math.min(year, lastYear(today)));
+    public static int clampYear(int year, int currentYear) {
+        return Math.max(FIRST_YEAR, Math.min(year, currentYear + 1));
     }
 
     /**

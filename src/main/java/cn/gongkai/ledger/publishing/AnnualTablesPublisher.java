@@ -319,7 +319,7 @@ class AnnualTablesPublisher {
                 TreeSet<Integer> set = all.computeIfAbsent(agency, a -> new TreeSet<>());
                 // an event stored before the edge bounded dates may carry the year -999999999: the loop
                 // stays within the years the API accepts (issue 9), never a set of 10^9 years
-                int from = Math.max(InputBounds.FIRST_YEAR, Math.min(stored, currentYear + 1));
+                int from = InputBounds.clampYear(stored, currentYear);
                 for (int year = from; year <= Math.max(from, currentYear); year++) {
                     set.add(year);
                 }

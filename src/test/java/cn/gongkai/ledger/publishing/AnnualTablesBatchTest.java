@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The agency-years one batch republishes stay within the years the API accepts, whatever year a
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class AnnualTablesBatchTest {
 
     @Test
+    @Timeout(10)
     void anAbsurdlyOldReceiptRepublishesFrom2008Only() {
         TreeSet<Integer> years = new AnnualTablesPublisher.Batch()
                 .changedFrom("kaifaqu", -999_999_999).changes(2026).get("kaifaqu");
