@@ -9,10 +9,12 @@ import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -130,6 +132,16 @@ class ApiErrorHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
+        // a Content-Type such as */* cannot even be parsed into a media type to compare
+        if (e instanceof InvalidMediaTypeException) {
+            return mediaType(null);
+        }
+        // any other refusal Spring MVC itself makes (a missing path variable, an unacceptable Accept...)
+        if (e instanceof ErrorResponse response && response.getStatusCode().is4xxClientError()) {
+            HttpStatus status = HttpStatus.valueOf(response.getStatusCode().value());
+            return error(status, null, "请求无法处理（" + status.value() + "）",
+                    "the request cannot be handled (" + status.value() + ")", List.of());
+        }
         // the exception's message may quote input; log its type and origin only
         log.error("unexpected failure: {} at {}", e.getClass().getName(),
                 e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
@@ -151,13 +163,13 @@ class ApiErrorHandler {
         return path.toString();
     }
 
-    private static ResponseEntity<ApiError> badRequest(List<FieldProblem> problems) {
+    static ResponseEntity<ApiError> badRequest(List<FieldProblem> problems) {
         String zh = "输入有误：" + String.join("；", problems.stream().map(p -> p.label() + " " + p.messageZh()).toList());
         String en = "invalid input: " + String.join("; ", problems.stream().map(p -> p.field() + " " + p.messageEn()).toList());
         return error(HttpStatus.BAD_REQUEST, null, zh, en, problems);
     }
 
-    private static ResponseEntity<ApiError> error(HttpStatus status, String rule, String zh, String en,
+    static ResponseEntity<ApiError> error(HttpStatus status, String rule, String zh, String en,
                                                   List<FieldProblem> fields) {
         return ResponseEntity.status(status)
                 .body(new ApiError(status.value(), status.name().toLowerCase(), rule, zh, en, fields));

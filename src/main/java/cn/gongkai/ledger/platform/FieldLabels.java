@@ -71,7 +71,17 @@ public final class FieldLabels {
             Map.entry("authority", "复议机关或法院"),
             Map.entry("result", "审结结果"),
             Map.entry("decidedOn", "审结日期"),
-            Map.entry("summary", "结果摘要"));
+            Map.entry("summary", "结果摘要"),
+            Map.entry("draftedOn", "起草日期"),
+            Map.entry("approvedOn", "审核日期"),
+            Map.entry("returnedOn", "退回日期"),
+            Map.entry("correctedOutcome", "更正后的办理结果"),
+            Map.entry("correctedCategory", "更正后的申请人类别"),
+            Map.entry("at", "时点"),
+            Map.entry("agency", "机关"),
+            Map.entry("rollup", "是否汇总"),
+            Map.entry("request", "请求"),
+            Map.entry("parameter", "参数"));
 
     private FieldLabels() {
     }

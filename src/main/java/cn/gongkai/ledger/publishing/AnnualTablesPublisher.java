@@ -3,6 +3,7 @@ package cn.gongkai.ledger.publishing;
 import cn.gongkai.ledger.disputes.events.DisputeDecided;
 import cn.gongkai.ledger.disputes.events.DisputeFiled;
 import cn.gongkai.ledger.platform.BusinessClock;
+import cn.gongkai.ledger.platform.InputBounds;
 import cn.gongkai.ledger.requests.events.ApplicantCategoryCorrected;
 import cn.gongkai.ledger.requests.events.OutcomeCorrected;
 import cn.gongkai.ledger.requests.events.RequestConcluded;
@@ -289,7 +290,7 @@ class AnnualTablesPublisher {
     }
 
     /** The agency-years one batch changed, and the last event each projection must have processed first. */
-    private static final class Batch {
+    static final class Batch {
 
         private final Map<String, TreeSet<Integer>> years = new TreeMap<>();
         private final Map<String, Integer> fromYear = new TreeMap<>();
@@ -314,8 +315,11 @@ class AnnualTablesPublisher {
         Map<String, TreeSet<Integer>> changes(int currentYear) {
             Map<String, TreeSet<Integer>> all = new TreeMap<>();
             years.forEach((agency, set) -> all.computeIfAbsent(agency, a -> new TreeSet<>()).addAll(set));
-            fromYear.forEach((agency, from) -> {
+            fromYear.forEach((agency, stored) -> {
                 TreeSet<Integer> set = all.computeIfAbsent(agency, a -> new TreeSet<>());
+                // an event stored before the edge bounded dates may carry the year -999999999: the loop
+                // stays within the years the API accepts (issue 9), never a set of 10^9 years
+                int from = InputBounds.clampYear(stored, currentYear);
                 for (int year = from; year <= Math.max(from, currentYear); year++) {
                     set.add(year);
                 }
