@@ -54,8 +54,8 @@ final class Rules {
     static RuleViolation correctorIsDrafterOrApprover(String actionZh, String actionEn, String roleZh, String roleEn) {
         return new RuleViolation("CorrectorIsNeitherDrafterNorApprover",
                 "编审分离：答复的" + roleZh + "不能" + actionZh + "，须由其他审核人或负责人办理",
-                "the person who " + roleEn + " the answer cannot do " + actionEn
-                        + ": another reviewer or the office head must");
+                "the person who " + roleEn + " the answer cannot be the one " + actionEn
+                        + "; another reviewer or the office head must do it");
     }
 
     static RuleViolation noPendingDraft() {

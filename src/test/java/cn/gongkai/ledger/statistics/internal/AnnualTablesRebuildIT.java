@@ -169,6 +169,8 @@ class AnnualTablesRebuildIT {
         String agency = AGENCIES.get(index % AGENCIES.size());
         Actor handler = new Actor("handler-" + agency, agency, Set.of(Role.HANDLER));
         Actor reviewer = new Actor("reviewer-" + agency, agency, Set.of(Role.REVIEWER));
+        // 编审分离 after the fact: neither the drafter nor the approver corrects the answer
+        Actor corrector = new Actor("reviewer2-" + agency, agency, Set.of(Role.REVIEWER));
         UUID id = UUID.nameUUIDFromBytes(("rebuild-" + index).getBytes(StandardCharsets.UTF_8));
         LocalDate receivedOn = FIRST_RECEIPT.plusDays(
                 random.nextInt((int) ChronoUnit.DAYS.between(FIRST_RECEIPT, LAST_RECEIPT) + 1));
@@ -178,7 +180,7 @@ class AnnualTablesRebuildIT {
                 "政府信息" + index, DeliveryForm.ELECTRONIC_BY_EMAIL));
         if (random.nextInt(10) == 0) {
             category = other(random, category);
-            send(reviewer, new CorrectApplicantCategory(id, null, category, "类别登记有误", receivedOn));
+            send(corrector, new CorrectApplicantCategory(id, null, category, "类别登记有误", receivedOn));
         }
         LocalDate concludedOn = min(receivedOn.plusDays(random.nextInt(random.nextBoolean() ? 30 : 500)), today);
         int fate = random.nextInt(20);
@@ -207,10 +209,10 @@ class AnnualTablesRebuildIT {
             Outcome corrected = lapsed && random.nextBoolean()
                     ? Outcome.OTHER_FEE_NOT_PAID
                     : other(random, ANSWER_OUTCOMES, outcome);
-            send(reviewer, new CorrectOutcome(id, null, corrected, "结果登记有误", concludedOn));
+            send(corrector, new CorrectOutcome(id, null, corrected, "结果登记有误", concludedOn));
         }
         if (random.nextInt(10) == 0) {
-            send(reviewer, new CorrectApplicantCategory(id, null, other(random, category), "类别登记有误", concludedOn));
+            send(corrector, new CorrectApplicantCategory(id, null, other(random, category), "类别登记有误", concludedOn));
         }
     }
 
