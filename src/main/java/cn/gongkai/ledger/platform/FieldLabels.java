@@ -71,7 +71,10 @@ public final class FieldLabels {
             Map.entry("authority", "复议机关或法院"),
             Map.entry("result", "审结结果"),
             Map.entry("decidedOn", "审结日期"),
-            Map.entry("summary", "结果摘要"));
+            Map.entry("summary", "结果摘要"),
+            Map.entry("name", "名称"),
+            Map.entry("serviceAccount", "服务账号"),
+            Map.entry("expiresAt", "有效期至"));
 
     private FieldLabels() {
     }
