@@ -171,6 +171,10 @@ class ApiTokenIT {
         assertThat(theirs.status()).as(theirs.toString()).isEqualTo(422);
 
         Response listed = api.get("admin-kaifaqu", "/api/admin/users/" + token.serviceAccount());
+        Response roles = api.put("admin-kaifaqu", "/api/admin/users/" + token.serviceAccount() + "/roles",
+                "{\"roles\":[\"ADMIN\"]}");
+        assertThat(roles.status()).as(roles.toString()).isEqualTo(422);
+        assertThat(roles.json().get("rule").asString()).isEqualTo("ServiceAccountRolesAreTheTokens");
         assertThat(listed.json().get("serviceAccount").asBoolean()).isTrue();
         Response disabled = api.post("admin-kaifaqu", "/api/admin/users/" + token.serviceAccount() + "/disable", "");
         assertThat(disabled.status()).as(disabled.toString()).isEqualTo(200);
