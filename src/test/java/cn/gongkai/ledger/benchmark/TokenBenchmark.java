@@ -103,6 +103,7 @@ class TokenBenchmark {
                         .forEach(EventProcessor::shutDown);
                 Phase inserts = insertCopies(url, new ArrayList<>(registered));
 
+                report.add("");
                 report.add("| path | calls | calls/s | p50 ms | p99 ms | max ms |");
                 report.add("|---|---:|---:|---:|---:|---:|");
                 report.add(withBasic.row("`POST /api/requests`, HTTP Basic (bcrypt per call)"));
