@@ -1,5 +1,7 @@
 package cn.gongkai.ledger.access;
 
+import cn.gongkai.ledger.access.internal.ApiTokenFilter;
+import cn.gongkai.ledger.access.internal.ApiTokens;
 import cn.gongkai.ledger.access.internal.JsonSecurityErrors;
 import cn.gongkai.ledger.access.internal.LoginAttempts;
 import cn.gongkai.ledger.access.internal.LoginAttemptsProperties;
@@ -37,7 +39,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may call what. Staff log in with HTTP Basic against {@code staff_user}; endpoints say which
+ * Who may call what. Staff log in with HTTP Basic against {@code staff_user}, service accounts send
+ * an API token as {@code Authorization: Bearer} on {@code /api/**} ({@link ApiTokenFilter}); endpoints say which
  * role they need with {@code @PreAuthorize("hasRole('REVIEWER')")}. Failures are answered in JSON:
  * 401 when not logged in, 403 when the role does not allow it, 429 after too many failed logins
  * ({@link LoginThrottleFilter}); failed logins and refusals are logged ({@link SecurityEventListener}).
@@ -76,18 +79,20 @@ public class SecurityConfiguration {
 
     /**
      * The JSON API. CSRF protection is off here because it defends cookie-borne sessions, and this
-     * API has none: it is stateless and every request carries its credentials in the Authorization
-     * header, which a foreign site cannot make a browser add.
+     * API has none: it is stateless and every request carries its credentials (Basic or Bearer) in the
+     * Authorization header, which a foreign site cannot make a browser add.
      */
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, JsonSecurityErrors errors, LoginAttempts loginAttempts)
-            throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, JsonSecurityErrors errors, LoginAttempts loginAttempts,
+                                    ApiTokens apiTokens) throws Exception {
         return http
                 .securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(errors))
                 .addFilterBefore(new LoginThrottleFilter(loginAttempts, errors), BasicAuthenticationFilter.class)
+                // API tokens (Authorization: Bearer gk_...) for service accounts; only on /api/**
+                .addFilterBefore(new ApiTokenFilter(apiTokens, loginAttempts, errors), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> securityHeaders(headers)

@@ -81,7 +81,10 @@ public final class FieldLabels {
             Map.entry("agency", "机关"),
             Map.entry("rollup", "是否汇总"),
             Map.entry("request", "请求"),
-            Map.entry("parameter", "参数"));
+            Map.entry("parameter", "参数"),
+            Map.entry("name", "名称"),
+            Map.entry("serviceAccount", "服务账号"),
+            Map.entry("expiresAt", "有效期至"));
 
     private FieldLabels() {
     }

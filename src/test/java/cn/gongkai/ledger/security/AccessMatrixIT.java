@@ -109,6 +109,10 @@ class AccessMatrixIT {
             GET    /api/admin/users/{username}                          | F F F F A | F F F F N | U
             PUT    /api/admin/users/{username}/roles                    | F F F F A | F F F F N | U
             POST   /api/admin/users/{username}/disable                  | F F F F A | F F F F N | U
+            GET    /api/admin/tokens                                    | F F F F A | F F F F A | U
+            POST   /api/admin/tokens                                    | F F F F A | F F F F A | U
+            GET    /api/admin/tokens/{tokenId}                          | F F F F A | F F F F N | U
+            POST   /api/admin/tokens/{tokenId}/revoke                   | F F F F A | F F F F N | U
             GET    /api/admin/publishing/dead-letters                   | F F F F A | F F F F A | U
             POST   /api/admin/publishing/dead-letters/retry             | F F F F A | F F F F A | U
             POST   /api/admin/publishing/dead-letters/{sequenceId}/retry | F F F F N | F F F F N | U
@@ -152,6 +156,8 @@ class AccessMatrixIT {
      *   activity of a kaifaqu user is 404 for yicheng: that user does not exist for them.
      * - POST /api/requests/{requestId}/personal-data-erasure: only an ADMIN of the application's agency; the
      *   kaifaqu ADMIN's call is refused by the retention rule (422, default P10Y), which is past access.
+     * - POST /api/admin/tokens names a new service account of the caller's own agency: a yicheng ADMIN
+     *   mints a token for yicheng (security/ApiTokenIT covers agencies and tokens as callers).
      * - The calendar is national: every agency's ADMIN maintains it (see the report in docs/security.md).
      * - The personal data keyring is global, one key file for every agency's keys: any agency's ADMIN sees
      *   its versions and rotates it (ADR 0012); neither shows or changes any agency's data.
@@ -187,6 +193,7 @@ class AccessMatrixIT {
     private String concludedApplication;
     private String dispute;
     private String staffUser;
+    private String apiToken;
     private final AtomicInteger sequence = new AtomicInteger();
 
     /** What an allowed caller would send: resources of kaifaqu, bodies that pass validation. */
@@ -276,6 +283,12 @@ class AccessMatrixIT {
                 + "/roles", "{\"roles\":[\"HANDLER\",\"AUDITOR\"]}"));
         calls.put("POST /api/admin/users/{username}/disable", () -> post("/api/admin/users/" + staffUser + "/disable",
                 ""));
+        calls.put("GET /api/admin/tokens", () -> get("/api/admin/tokens"));
+        calls.put("POST /api/admin/tokens", () -> post("/api/admin/tokens", """
+                {"name":"matrix","serviceAccount":"svc-matrix-%d","roles":["HANDLER"],"expiresAt":"%s"}"""
+                .formatted(sequence.incrementAndGet(), java.time.OffsetDateTime.now().plusDays(7))));
+        calls.put("GET /api/admin/tokens/{tokenId}", () -> get("/api/admin/tokens/" + apiToken));
+        calls.put("POST /api/admin/tokens/{tokenId}/revoke", () -> post("/api/admin/tokens/" + apiToken + "/revoke", ""));
         calls.put("GET /api/admin/publishing/dead-letters", () -> get("/api/admin/publishing/dead-letters"));
         calls.put("POST /api/admin/publishing/dead-letters/retry",
                 () -> post("/api/admin/publishing/dead-letters/retry", ""));
@@ -321,6 +334,11 @@ class AccessMatrixIT {
                 {"username":"%s","displayName":"矩阵对象","agencyId":"kaifaqu","roles":["HANDLER"],
                  "password":"correct-horse-battery"}""".formatted(staffUser));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        Response token = api.post("admin-kaifaqu", "/api/admin/tokens", """
+                {"name":"矩阵","serviceAccount":"svc-matrix-target","roles":["HANDLER"],"expiresAt":"%s"}"""
+                .formatted(java.time.OffsetDateTime.now().plusDays(7)));
+        assertThat(token.status()).as(token.toString()).isEqualTo(201);
+        apiToken = token.json().get("token").get("id").asString();
         // a published 2025 for both agencies, so that publication-diff answers with a difference, not 404
         for (String head : List.of("head-kaifaqu", "head-yicheng")) {
             Response closed = api.post(head, "/api/statistics/2025/close", "");

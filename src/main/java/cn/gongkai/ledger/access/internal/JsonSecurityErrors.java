@@ -51,6 +51,15 @@ public class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDenie
         write(response, HttpServletResponse.SC_FORBIDDEN, FORBIDDEN);
     }
 
+    /**
+     * 401 for an API token that is unknown, expired or revoked: the same body as any missing login,
+     * so that it does not say which, with the Bearer challenge of RFC 6750.
+     */
+    public void invalidToken(HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"gongkai-ledger\", error=\"invalid_token\"");
+        write(response, HttpServletResponse.SC_UNAUTHORIZED, UNAUTHORIZED);
+    }
+
     /** 429 for a login attempt refused unchecked, with the seconds to wait in {@code Retry-After}. */
     public void tooManyLoginAttempts(HttpServletResponse response, Duration wait) throws IOException {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);

@@ -74,6 +74,28 @@ public class LoginAttempts {
         return wait.isZero() ? Optional.empty() : Optional.of(wait);
     }
 
+    /**
+     * How long an attempt without a username (an API token) from this address must wait, if it must:
+     * the address's count only, the one that guessing tokens and spraying passwords both raise.
+     */
+    public Optional<Duration> blockedFor(String address) {
+        if (!limits.enabled() || address == null) {
+            return Optional.empty();
+        }
+        Duration wait = waitFor(addressKey(address), clock.instant());
+        return wait.isZero() ? Optional.empty() : Optional.of(wait);
+    }
+
+    /** Counts a refused API token against the address (a token names no username to count against). */
+    public void failedFromAddress(String address) {
+        if (!limits.enabled() || address == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        makeRoom(now, 1);
+        count(addressKey(address), limits.maxFailuresPerAddress(), limits.maxDelay(), now);
+    }
+
     /** Counts a failed login against the username at this address, the username, and the address. */
     public void failed(String username, String address) {
         if (!limits.enabled()) {

@@ -10,7 +10,11 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
-/** Loads a staff user with agency and roles from {@code staff_user} and {@code staff_role}. */
+/**
+ * Loads a staff user with agency and roles from {@code staff_user} and {@code staff_role}. A service
+ * account is not found here: it has no password and logs in only with its API tokens
+ * ({@link ApiTokenFilter}).
+ */
 public class StaffUserDetailsService implements UserDetailsService {
 
     private final JdbcClient jdbc;
@@ -23,7 +27,7 @@ public class StaffUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         StaffUserRow user = jdbc.sql("""
                         select username, password_hash, display_name, agency_id, enabled
-                        from staff_user where username = ?""")
+                        from staff_user where username = ? and not service_account""")
                 .param(username)
                 .query(StaffUserRow.class)
                 .optional()

@@ -39,7 +39,7 @@ public class StaffUsers {
     /** The users of one agency, by username. */
     public List<StaffUser> ofAgency(String agencyId) {
         List<UserRow> rows = jdbc.sql("""
-                        select username, display_name, agency_id, enabled, created_at
+                        select username, display_name, agency_id, enabled, created_at, service_account
                         from staff_user where agency_id = ? order by username""")
                 .param(agencyId)
                 .query(UserRow.class)
@@ -59,7 +59,7 @@ public class StaffUsers {
 
     public Optional<StaffUser> find(String username) {
         return jdbc.sql("""
-                        select username, display_name, agency_id, enabled, created_at
+                        select username, display_name, agency_id, enabled, created_at, service_account
                         from staff_user where username = ?""")
                 .param(username)
                 .query(UserRow.class)
@@ -167,10 +167,10 @@ public class StaffUsers {
     }
 
     record UserRow(String username, String displayName, String agencyId, boolean enabled,
-                   OffsetDateTime createdAt) {
+                   OffsetDateTime createdAt, boolean serviceAccount) {
 
         StaffUser withRoles(Set<Role> roles) {
-            return new StaffUser(username, displayName, agencyId, roles, enabled, createdAt);
+            return new StaffUser(username, displayName, agencyId, roles, enabled, createdAt, serviceAccount);
         }
     }
 }

@@ -89,6 +89,12 @@ class UserAdministrationEndpoint {
     StaffUser changeRoles(@PathVariable String username, @Valid @RequestBody NewRoles body) {
         Actor admin = currentActor.current();
         StaffUser user = ofOwnAgency(username, admin);
+        if (user.serviceAccount()) {
+            // a service account acts only through its tokens, each with the roles it was minted with
+            throw new RuleViolation("ServiceAccountRolesAreTheTokens", "roles",
+                    "服务账号的角色由其令牌决定：请签发新令牌并吊销旧令牌",
+                    "a service account has the roles of its tokens: mint a new token and revoke the old one");
+        }
         refuseSelfGrantedRoles(user, admin, body.roles());
         StaffUser changed = users.changeRoles(user, body.roles());
         log.info("roles of staff user {} set to {} by {}", username, changed.roles(), admin.username());
