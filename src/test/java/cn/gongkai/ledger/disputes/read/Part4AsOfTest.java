@@ -11,6 +11,7 @@ import cn.gongkai.ledger.disputes.events.DisputeFiled;
 import cn.gongkai.ledger.statistics.DisputeColumn;
 import cn.gongkai.ledger.statistics.DisputeGroup;
 import cn.gongkai.ledger.statistics.Part4Table;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +27,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Part 四 as it stood at an instant, on PostgreSQL, against a plain recount of the same history:
@@ -42,10 +44,12 @@ class Part4AsOfTest {
     private static JdbcClient jdbc;
 
     @BeforeAll
-    static void database() {
+    static void database() throws SQLException {
         String url = TestDatabase.newDatabaseUrl();
         TestDatabase.migrate(url);
-        jdbc = JdbcClient.create(TestDatabase.asService(url));
+        // one connection for the thousands of small queries: a new one each (with its password
+        // check) would take minutes
+        jdbc = JdbcClient.create(new SingleConnectionDataSource(TestDatabase.asService(url).getConnection(), true));
     }
 
     @Test
