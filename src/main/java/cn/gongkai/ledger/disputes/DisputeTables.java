@@ -144,8 +144,10 @@ public class DisputeTables implements Part4Source {
         String pendingAtYearEnd = PENDING_AT_YEAR_END.replace("decided_on", decidedOn);
         String recorded = at == null ? "" : " and filed_recorded_at <= :at";
         Map<DisputeGroup, Map<DisputeColumn, Long>> cells = new EnumMap<>(DisputeGroup.class);
-        // the first condition only narrows the scan to the cases that can count in the year: a case
-        // is never decided before it was filed, so every case decided in the year passes it
+        // the where clause only narrows the scan to the cases that can count in the year: a case is
+        // never decided before it was filed, so every case decided in the year passes it. As of an
+        // instant it must test the decision as known then, not the current one: a case decided
+        // before the year but recorded after the instant was still pending at the year's end
         jdbc.sql("""
                         select kind,
                                count(*) filter (where %3$s = 'UPHELD' and %1$s)    as upheld,
@@ -154,8 +156,8 @@ public class DisputeTables implements Part4Source {
                                count(*) filter (where %2$s)                        as pending
                         from dispute_case
                         where agency_id in (:agencies) and filed_on <= :end
-                          and (decided_on is null or decided_on >= :start)%4$s
-                        group by kind""".formatted(decidedInYear, pendingAtYearEnd, result, recorded))
+                          and (%5$s is null or %5$s >= :start)%4$s
+                        group by kind""".formatted(decidedInYear, pendingAtYearEnd, result, recorded, decidedOn))
                 .param("agencies", List.copyOf(agencyIds))
                 .param("start", LocalDate.of(year, 1, 1))
                 .param("end", LocalDate.of(year, 12, 31))

@@ -14,10 +14,14 @@ import cn.gongkai.ledger.statistics.DisputeGroup;
 import cn.gongkai.ledger.statistics.Part4Table;
 import java.time.Clock;
 import java.time.Duration;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -142,6 +146,52 @@ class DisputesIT {
         assertThat(view.status()).isEqualTo(200);
         assertThat(view.json().get("summary").asText()).isEqualTo("责令重新答复");
         assertThat(view.json().get("version").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void asOfAnInstantBeforeItsDecisionWasRecordedACaseIsPendingInEveryYearFromItsFilingOn() {
+        // given an application answered in May 2023, and the as-of tables of 2023 up to this year before any filing
+        String requestId = concludedApplication(LocalDate.of(2023, 5, 20));
+        awaitCaseTableCaughtUp();
+        Instant beforeFiling = Instant.now();
+
+        // when a reconsideration dated 2023-05-26 is filed, and decided (2023-12-20) only after instant T
+        Response filed = api.post("handler-kaifaqu", "/api/disputes", """
+                {"requestId":"%s","kind":"RECONSIDERATION","filedOn":"2023-05-26"}""".formatted(requestId));
+        assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
+        String disputeId = filed.json().get("disputeId").asText();
+        awaitCaseTableCaughtUp();
+        Instant whilePending = Instant.now();
+        Response decided = api.post("reviewer-kaifaqu", "/api/disputes/" + disputeId + "/decision",
+                "{\"result\":\"CORRECTED\",\"decidedOn\":\"2023-12-20\"}");
+        assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
+        awaitCaseTableCaughtUp();
+        Instant afterDecision = Instant.now();
+
+        for (int y = 2023; y <= year; y++) {
+            Map<String, Long> base = reconsiderationAsOf(y, beforeFiling);
+            Map<String, Long> atT = reconsiderationAsOf(y, whilePending);
+            Map<String, Long> after = reconsiderationAsOf(y, afterDecision);
+            // then as of T the case counts as pending, and in the total, in 2023 and in every later year
+            assertThat(difference(base, atT)).as("%d as of T, filed but not yet decided", y)
+                    .isEqualTo(Map.of("UPHELD", 0L, "CORRECTED", 0L, "OTHER", 0L, "PENDING", 1L, "TOTAL", 1L));
+            // and as of an instant after the decision, it counts as corrected in 2023 and no more after
+            assertThat(difference(base, after)).as("%d as of after the decision", y).isEqualTo(y == 2023
+                    ? Map.of("UPHELD", 0L, "CORRECTED", 1L, "OTHER", 0L, "PENDING", 0L, "TOTAL", 1L)
+                    : Map.of("UPHELD", 0L, "CORRECTED", 0L, "OTHER", 0L, "PENDING", 0L, "TOTAL", 0L));
+            // and the table as of now is the current table, whose cells list as many cases as they count
+            JsonNode current = api.get("auditor-kaifaqu", "/api/statistics/" + y).json();
+            assertThat(after).isEqualTo(reconsideration(current));
+            for (String column : List.of("CORRECTED", "PENDING", "TOTAL")) {
+                JsonNode cases = api.get("auditor-kaifaqu",
+                        "/api/disputes/cells/RECONSIDERATION/" + column + "?year=" + y).json();
+                assertThat((long) cases.size()).as("%d %s", y, column).isEqualTo(after.get(column));
+                List<String> ids = new ArrayList<>();
+                cases.forEach(c -> ids.add(c.get("disputeId").asText()));
+                boolean counted = y == 2023 && !column.equals("PENDING");
+                assertThat(ids.contains(disputeId)).as("%d %s lists the case", y, column).isEqualTo(counted);
+            }
+        }
     }
 
     @Test
@@ -292,15 +342,20 @@ class DisputesIT {
 
     /** Registers an application, drafts, approves and gives the answer: concluded today. */
     private String concludedApplication() {
-        Response registered = api.post("handler-kaifaqu", "/api/requests", received(today));
+        return concludedApplication(today);
+    }
+
+    /** Registers an application received on {@code on}, and drafts, approves and answers it that day. */
+    private String concludedApplication(LocalDate on) {
+        Response registered = api.post("handler-kaifaqu", "/api/requests", received(on));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         String path = "/api/requests/" + registered.json().get("requestId").asText();
         List<Response> steps = new ArrayList<>();
         steps.add(api.post("handler-kaifaqu", path + "/answer-draft", """
                 {"outcome":"WITHHELD_PROCESS_INFORMATION","legalBasis":"条例第十六条第二款","text":"属于过程性信息",
-                 "draftedOn":"%s"}""".formatted(today)));
-        steps.add(api.post("reviewer-kaifaqu", path + "/answer-draft/approval", date("approvedOn")));
-        steps.add(api.post("handler-kaifaqu", path + "/answer", date("answeredOn")));
+                 "draftedOn":"%s"}""".formatted(on)));
+        steps.add(api.post("reviewer-kaifaqu", path + "/answer-draft/approval", date("approvedOn", on)));
+        steps.add(api.post("handler-kaifaqu", path + "/answer", date("answeredOn", on)));
         assertThat(steps).allSatisfy(step -> assertThat(step.status()).as(step.toString()).isEqualTo(200));
         return registered.json().get("requestId").asText();
     }
@@ -311,7 +366,35 @@ class DisputesIT {
     }
 
     private String date(String field) {
-        return "{\"%s\":\"%s\"}".formatted(field, today);
+        return date(field, today);
+    }
+
+    private static String date(String field, LocalDate on) {
+        return "{\"%s\":\"%s\"}".formatted(field, on);
+    }
+
+    /** The reconsideration row of part 四 of {@code y} as it stood at {@code at}, read through the API. */
+    private Map<String, Long> reconsiderationAsOf(int y, Instant at) {
+        Response response = api.get("auditor-kaifaqu", "/api/statistics/" + y + "/as-of?at="
+                + URLEncoder.encode(at.toString(), StandardCharsets.UTF_8));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().get("reconciled").asBoolean()).as(response.toString()).isTrue();
+        return reconsideration(response.json());
+    }
+
+    private static Map<String, Long> reconsideration(JsonNode tables) {
+        Map<String, Long> row = new TreeMap<>();
+        for (DisputeColumn column : DisputeColumn.values()) {
+            JsonNode cell = tables.get("part4").get("cells").path("RECONSIDERATION").path(column.name());
+            row.put(column.name(), cell.isMissingNode() ? 0L : cell.asLong());
+        }
+        return row;
+    }
+
+    private static Map<String, Long> difference(Map<String, Long> from, Map<String, Long> to) {
+        Map<String, Long> difference = new TreeMap<>();
+        from.forEach((column, value) -> difference.put(column, to.get(column) - value));
+        return difference;
     }
 
     private static String received(LocalDate receivedOn) {
