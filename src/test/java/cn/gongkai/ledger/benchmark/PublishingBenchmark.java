@@ -113,7 +113,7 @@ class PublishingBenchmark {
         String database = "bench_" + System.currentTimeMillis();
         String url = server + database;
         List<String> report = new ArrayList<>();
-        String loadBefore = load();
+        String loadBefore = Machine.load();
         try (TestKafka kafka = TestKafka.temporary()) {
             admin("create database " + database);
             TestDatabase.createServiceRole(new SimpleDriverDataSource(new org.postgresql.Driver(), server + "postgres", "postgres", ""));
@@ -161,7 +161,7 @@ class PublishingBenchmark {
                 admin("drop database if exists " + database + " with (force)");
             }
         }
-        write(report, loadBefore, load());
+        write(report, loadBefore, Machine.load());
     }
 
     private String steadyState(EventStore store, String bootstrapServers) throws Exception {
@@ -197,7 +197,7 @@ class PublishingBenchmark {
         long periodNanos = 1_000_000_000L * writers / rate;
         long total = (long) rate * seconds;
         AtomicLong appended = new AtomicLong();
-        String loadAtStart = load();
+        String loadAtStart = Machine.load();
         long start = System.nanoTime();
         List<Thread> writerThreads = new ArrayList<>();
         for (int w = 0; w < writers; w++) {
@@ -225,7 +225,7 @@ class PublishingBenchmark {
             writer.join();
         }
         double appendSeconds = (System.nanoTime() - start) / 1e9;
-        String loadAtEnd = load();
+        String loadAtEnd = Machine.load();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (read.get() < appended.get() && System.nanoTime() < deadline) {
             Thread.sleep(100);
@@ -522,7 +522,7 @@ class PublishingBenchmark {
                   PostgreSQL: the machine's server at %s, a fresh database, dropped afterwards
                 %s
                 """.formatted(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
-                cpuModel(), memory(), loadBefore, loadAfter, batchSize, segments, threads,
+                Machine.cpuModel(), Machine.memory(), loadBefore, loadAfter, batchSize, segments, threads,
                 extra.isBlank() ? "" : "; " + extra, 3, server, String.join("\n", report));
         System.out.println(section);
         if (results.getParent() != null) {
@@ -530,33 +530,6 @@ class PublishingBenchmark {
         }
         Files.writeString(results, section, StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-    }
-
-    private static String load() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private static String cpuModel() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private static String memory() {
-        try {
-            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
-                    .findFirst().map(l -> "%.0f GiB".formatted(Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0)).orElse("?");
-        } catch (IOException e) {
-            return "?";
-        }
     }
 
     private void admin(String statement) throws SQLException {

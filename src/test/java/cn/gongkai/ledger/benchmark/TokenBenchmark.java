@@ -78,7 +78,7 @@ class TokenBenchmark {
     void registrationsWithBasicWithATokenAndAsPlainInserts() throws Exception {
         String database = "bench_tokens_" + System.currentTimeMillis();
         String url = server + database;
-        String loadBefore = load();
+        String loadBefore = Machine.load();
         List<String> report = new ArrayList<>();
         try (TestKafka kafka = TestKafka.temporary()) {
             admin("create database " + database);
@@ -117,7 +117,7 @@ class TokenBenchmark {
                 admin("drop database if exists " + database + " with (force)");
             }
         }
-        write(report, loadBefore, load());
+        write(report, loadBefore, Machine.load());
     }
 
     /** An API token with HANDLER for a new service account, minted by the demo ADMIN. */
@@ -285,7 +285,7 @@ class TokenBenchmark {
                   PostgreSQL: the machine's server at %s, a fresh database, dropped afterwards
                 %s
                 """.formatted(Instant.now().truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
-                cpuModel(), memory(), loadBefore, loadAfter, clients, calls, warmup, server, String.join("\n", report));
+                Machine.cpuModel(), Machine.memory(), loadBefore, loadAfter, clients, calls, warmup, server, String.join("\n", report));
         System.out.println(section);
         Files.writeString(results, section, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
@@ -294,34 +294,6 @@ class TokenBenchmark {
         try (Connection jdbc = DriverManager.getConnection(server + "postgres", "postgres", "");
              Statement sql = jdbc.createStatement()) {
             sql.execute(statement);
-        }
-    }
-
-    private static String load() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private static String cpuModel() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private static String memory() {
-        try {
-            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
-                    .findFirst().map(l -> "%.0f GiB".formatted(Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0))
-                    .orElse("?");
-        } catch (IOException e) {
-            return "?";
         }
     }
 }
