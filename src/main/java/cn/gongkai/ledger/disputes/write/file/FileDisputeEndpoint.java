@@ -62,20 +62,19 @@ class FileDisputeEndpoint {
         // the application as this agency knows it; another agency's is not found, as an unused id
         UUID requestId = ids.resolve(agencyId, body.requestId());
         // an id another agency's case uses is, for this agency, a stream of its own (ADR 0005)
-        UUID disputeId = ids.streamForNew(agencyId, clientId);
+        return file(agencyId, clientId, ids.streamForNew(agencyId, clientId), requestId, body);
+    }
+
+    private ResponseEntity<DisputeView> file(String agencyId, UUID clientId, UUID disputeId, UUID requestId,
+                                             FileBody body) {
         try {
             file(disputeId, requestId, body);
         } catch (AggregateStreamCreationException alreadyRecorded) {
-            if (records.find(disputeId, agencyId).isEmpty() && disputeId.equals(clientId)) {
+            if (disputeId.equals(clientId) && records.find(disputeId, agencyId).isEmpty()) {
                 // another agency recorded the same id in the meantime: as if it had been taken before
                 UUID own = ids.streamForNew(agencyId, clientId);
                 if (!own.equals(disputeId)) {
-                    try {
-                        file(own, requestId, body);
-                        return created(agencyId, clientId, own);
-                    } catch (AggregateStreamCreationException alsoRecorded) {
-                        return repeated(agencyId, clientId, own);
-                    }
+                    return file(agencyId, clientId, own, requestId, body);
                 }
             }
             return repeated(agencyId, clientId, disputeId);

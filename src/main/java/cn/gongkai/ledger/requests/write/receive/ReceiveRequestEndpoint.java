@@ -71,26 +71,20 @@ class ReceiveRequestEndpoint {
         String agencyId = currentActor.current().agencyId();
         UUID clientId = requestId(agencyId, body.requestId(), idempotencyKey);
         // an id another agency's application uses is, for this agency, a stream of its own (ADR 0005)
-        UUID requestId = ids.streamForNew(agencyId, clientId);
-        try {
-            commands.sendAndWait(command(requestId, body));
-        } catch (AggregateStreamCreationException alreadyRegistered) {
-            if (registered(requestId, clientId, agencyId).isEmpty() && requestId.equals(clientId)) {
-                // another agency registered the same id in the meantime: as if it had been taken before
-                UUID own = ids.streamForNew(agencyId, clientId);
-                if (!own.equals(requestId)) {
-                    return receive(agencyId, clientId, own, body);
-                }
-            }
-            return repeated(agencyId, clientId, requestId);
-        }
-        return created(agencyId, clientId, requestId);
+        return receive(agencyId, clientId, ids.streamForNew(agencyId, clientId), body);
     }
 
     private ResponseEntity<Registered> receive(String agencyId, UUID clientId, UUID requestId, ReceiveBody body) {
         try {
             commands.sendAndWait(command(requestId, body));
         } catch (AggregateStreamCreationException alreadyRegistered) {
+            if (requestId.equals(clientId) && registered(requestId, clientId, agencyId).isEmpty()) {
+                // another agency registered the same id in the meantime: as if it had been taken before
+                UUID own = ids.streamForNew(agencyId, clientId);
+                if (!own.equals(requestId)) {
+                    return receive(agencyId, clientId, own, body);
+                }
+            }
             return repeated(agencyId, clientId, requestId);
         }
         return created(agencyId, clientId, requestId);
