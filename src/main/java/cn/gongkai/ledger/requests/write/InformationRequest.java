@@ -336,7 +336,7 @@ public class InformationRequest {
         Actor actor = actingFor(metaData);
         requireStatus(RequestStatus.IN_PROGRESS, "起草答复", "draft an answer");
         if (!command.outcome().isAnswerOutcome()) {
-            throw Rules.notAnAnswerOutcome(command.outcome());
+            throw Rules.notAnAnswerOutcome("outcome", command.outcome());
         }
         validDate("draftedOn", command.draftedOn(), clockStart(), "计时起算日", "start of the clock",
                 BusinessClock.today(clock));
@@ -459,7 +459,7 @@ public class InformationRequest {
             throw Rules.sameOutcome(outcome);
         }
         if (!command.correctedOutcome().isAnswerOutcome() && !lapsed) {
-            throw Rules.notAnAnswerOutcome(command.correctedOutcome());
+            throw Rules.notAnAnswerOutcome("correctedOutcome", command.correctedOutcome());
         }
         requireReason(command.reason(), "更正办理结果", "an outcome correction");
         validDate("correctedOn", command.correctedOn(), concludedOn, "办结日期", "conclusion",

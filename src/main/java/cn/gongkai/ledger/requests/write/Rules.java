@@ -63,8 +63,9 @@ final class Rules {
                 "没有待审核的答复草稿", "there is no draft answer awaiting review");
     }
 
-    static RuleViolation notAnAnswerOutcome(Outcome outcome) {
-        return new RuleViolation("AnswerOutcome", "outcome",
+    /** {@code field} is the body field that carries the outcome: {@code outcome} in a draft, {@code correctedOutcome} in a correction. */
+    static RuleViolation notAnAnswerOutcome(String field, Outcome outcome) {
+        return new RuleViolation("AnswerOutcome", field,
                 "“" + outcome.label() + "”只能通过逾期终止办理，不能作为答复结果",
                 outcome + " is reached by the applicant's default, not by an answer");
     }

@@ -78,7 +78,7 @@ class AmendmentTest {
                 // when its outcome is "corrected" to the unpaid-fee lapse
                 .when(correctOutcome(Outcome.OTHER_FEE_NOT_PAID, TODAY), as(OTHER_REVIEWER))
                 // then
-                .expectException(violates("AnswerOutcome"));
+                .expectException(violates("AnswerOutcome", "correctedOutcome"));
     }
 
     @Test
