@@ -2,12 +2,14 @@ package cn.gongkai.ledger.requests;
 
 import static cn.gongkai.ledger.requests.RequestJson.received;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.gongkai.ledger.Api;
 import cn.gongkai.ledger.Api.Response;
 import cn.gongkai.ledger.LedgerIntegrationTest;
 import cn.gongkai.ledger.platform.BusinessClock;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +100,34 @@ class ConcurrentCommandsIT {
         assertThat(responses.stream().map(r -> r.json().get("requestId").asText()).distinct()).hasSize(1);
         assertThat(responses.stream().map(r -> r.json().get("registrationNumber").asText()).distinct()).hasSize(1);
         assertEventStreamIsWhole(responses.getFirst().json().get("requestId").asText(), 1);
+    }
+
+    @Test
+    void twentyRegistrationsAtOnceInTwoReceiptYearsEachTakeANumberOfItsReceiptYearNoneTwice() throws Exception {
+        // when 20 applications are registered at once, half of them received back in 2021
+        LocalDate backDated = LocalDate.of(2021, 8, 3);
+        List<Response> responses = inParallel(i -> api.post(i % 2 == 0 ? "handler-kaifaqu" : "handler2-kaifaqu",
+                "/api/requests", received(i % 2 == 0 ? backDated : today)));
+
+        // then each number is of its receipt year (ADR 0016), and no number was handed out twice
+        assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
+        List<String> backDatedNumbers = numbersOf(responses, backDated);
+        List<String> currentNumbers = numbersOf(responses, today);
+        assertThat(backDatedNumbers).hasSize(PARALLEL / 2).allMatch(n -> n.matches("2021-\\d{4}")).doesNotHaveDuplicates();
+        assertThat(currentNumbers).hasSize(PARALLEL / 2).allMatch(n -> n.matches(today.getYear() + "-\\d{4}"))
+                .doesNotHaveDuplicates();
+        // and once the register lists them, the agency's register holds every number once
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from request_summary"
+                        + " where agency_id = 'kaifaqu' and registration_number in (:numbers)")
+                .param("numbers", responses.stream().map(r -> r.json().get("registrationNumber").asText()).toList())
+                .query(Long.class).single() == PARALLEL);
+        assertThat(jdbc.sql("select count(*) - count(distinct registration_number) from request_summary"
+                + " where agency_id = 'kaifaqu'").query(Long.class).single()).isZero();
+    }
+
+    private static List<String> numbersOf(List<Response> responses, LocalDate receivedOn) {
+        return responses.stream().filter(r -> r.json().get("receivedOn").asText().equals(receivedOn.toString()))
+                .map(r -> r.json().get("registrationNumber").asText()).toList();
     }
 
     private void assertEventStreamIsWhole(String id, int expectedEvents) {

@@ -145,7 +145,7 @@ public class InformationRequest {
         apply(new RequestReceived(
                 command.requestId(),
                 actor.agencyId(),
-                numbers.next(actor.agencyId(), today.getYear()),
+                numbers.next(actor.agencyId(), command.receivedOn().getYear()),
                 command.channel(),
                 command.receivedOn(),
                 today,

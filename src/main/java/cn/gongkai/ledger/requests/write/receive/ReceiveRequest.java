@@ -10,7 +10,8 @@ import java.util.UUID;
 /**
  * Register a received application. {@code requestId} is chosen by the caller (or derived from an
  * idempotency key), so that a retried registration finds the first one instead of making a second.
- * The agency is the acting user's; the registration date is today.
+ * The agency is the acting user's; the registration date is today; the registration number is
+ * drawn from the series of the receipt year, the year the application counts in (ADR 0016).
  */
 public record ReceiveRequest(
         UUID requestId,

@@ -63,15 +63,28 @@ class ReceiveRequestTest {
     }
 
     @Test
-    void aRegistrationBackDatedIntoTheLastYearTakesItsNumberFromTheRegistrationYear() {
+    void aRegistrationBackDatedIntoTheLastYearTakesItsNumberFromTheReceiptYear() {
         // given
         var command = receive(LocalDate.of(2025, 12, 29));
         // when
         fixture.givenNoPriorActivity()
                 .when(command, as(HANDLER))
                 // then
-                .expectEvents(new RequestReceived(REQUEST_ID, AGENCY, AGENCY + "/2026-0042", Channel.INTERNET,
+                .expectEvents(new RequestReceived(REQUEST_ID, AGENCY, AGENCY + "/2025-0042", Channel.INTERNET,
                         LocalDate.of(2025, 12, 29), TODAY, ApplicantCategory.RESEARCH_INSTITUTION, applicant(),
+                        "2025年老旧小区改造项目清单", DeliveryForm.ELECTRONIC_BY_EMAIL));
+    }
+
+    @Test
+    void anApplicationReceivedYearsAgoIsNumberedInItsReceiptYearNotTheYearItIsTypedIn() {
+        // given an application received in 2021 and registered only now, in 2026
+        var command = receive(LocalDate.of(2021, 8, 3));
+        // when
+        fixture.givenNoPriorActivity()
+                .when(command, as(HANDLER))
+                // then
+                .expectEvents(new RequestReceived(REQUEST_ID, AGENCY, AGENCY + "/2021-0042", Channel.INTERNET,
+                        LocalDate.of(2021, 8, 3), TODAY, ApplicantCategory.RESEARCH_INSTITUTION, applicant(),
                         "2025年老旧小区改造项目清单", DeliveryForm.ELECTRONIC_BY_EMAIL));
     }
 
