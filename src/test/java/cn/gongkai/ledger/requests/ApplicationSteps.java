@@ -16,20 +16,30 @@ public final class ApplicationSteps {
 
     /** A natural person's application received on {@code receivedOn}; returns its id. */
     public static String register(Api api, LocalDate receivedOn) {
-        Response registered = api.post("handler-kaifaqu", "/api/requests", RequestJson.received(receivedOn));
+        return register(api, "kaifaqu", receivedOn);
+    }
+
+    /** As {@link #register(Api, LocalDate)}, by the demo handler of {@code agency} (kaifaqu or yicheng). */
+    public static String register(Api api, String agency, LocalDate receivedOn) {
+        Response registered = api.post("handler-" + agency, "/api/requests", RequestJson.received(receivedOn));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         return registered.json().get("requestId").asText();
     }
 
     /** Drafted by the handler, approved by the reviewer and answered with {@code outcome}, all on {@code on}. */
     public static void conclude(Api api, String id, String outcome, LocalDate on) {
+        conclude(api, "kaifaqu", id, outcome, on);
+    }
+
+    /** As {@link #conclude(Api, String, String, LocalDate)}, by the demo staff of {@code agency}. */
+    public static void conclude(Api api, String agency, String id, String outcome, LocalDate on) {
         String path = "/api/requests/" + id;
         List<Response> steps = List.of(
-                api.post("handler-kaifaqu", path + "/answer-draft", """
+                api.post("handler-" + agency, path + "/answer-draft", """
                         {"outcome":"%s","legalBasis":"条例第三十六条","text":"答复","draftedOn":"%s"}"""
                         .formatted(outcome, on)),
-                api.post("reviewer-kaifaqu", path + "/answer-draft/approval", RequestJson.date("approvedOn", on)),
-                api.post("handler-kaifaqu", path + "/answer", RequestJson.date("answeredOn", on)));
+                api.post("reviewer-" + agency, path + "/answer-draft/approval", RequestJson.date("approvedOn", on)),
+                api.post("handler-" + agency, path + "/answer", RequestJson.date("answeredOn", on)));
         assertThat(steps).allSatisfy(step -> assertThat(step.status()).as(step.toString()).isEqualTo(200));
     }
 
@@ -62,8 +72,13 @@ public final class ApplicationSteps {
 
     /** The years the application was carried forward from. */
     public static List<Integer> carriedFrom(Api api, String id) {
+        return carriedFrom(api, "kaifaqu", id);
+    }
+
+    /** As {@link #carriedFrom(Api, String)}, for an application of {@code agency}. */
+    public static List<Integer> carriedFrom(Api api, String agency, String id) {
         List<Integer> years = new ArrayList<>();
-        api.get("handler-kaifaqu", "/api/requests/" + id).json().get("carriedForwardFrom")
+        api.get("handler-" + agency, "/api/requests/" + id).json().get("carriedForwardFrom")
                 .forEach(year -> years.add(year.asInt()));
         return years;
     }

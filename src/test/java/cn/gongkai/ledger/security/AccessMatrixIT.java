@@ -98,6 +98,7 @@ class AccessMatrixIT {
             GET    /api/statistics/{year}/publication-diff              | A A A A F | A A A A F | U
             POST   /api/statistics/{year}/publish                       | F F A F F | F F A F F | U
             POST   /api/statistics/{year}/close                         | F F A F F | F F A F F | U
+            GET    /api/statistics/{year}/close                         | A A A A F | A A A A F | U
             GET    /api/audit/requests/{requestId}                      | F F A A F | F F N N F | U
             GET    /api/audit/users/{username}/activity                 | F F A A F | F F N N F | U
             GET    /api/audit/years/{year}/changes                      | F F A A F | F F A A F | U
@@ -266,6 +267,7 @@ class AccessMatrixIT {
         calls.put("GET /api/statistics/{year}/publication-diff", () -> get(stats + "/publication-diff"));
         calls.put("POST /api/statistics/{year}/publish", () -> post(stats + "/publish", ""));
         calls.put("POST /api/statistics/{year}/close", () -> post(stats + "/close", ""));
+        calls.put("GET /api/statistics/{year}/close", () -> get(stats + "/close"));
         calls.put("GET /api/audit/requests/{requestId}", () -> get("/api/audit/requests/" + openApplication));
         calls.put("GET /api/audit/users/{username}/activity", () -> get("/api/audit/users/handler-kaifaqu/activity?from="
                 + today.minusDays(1) + "&to=" + today.plusDays(1)));

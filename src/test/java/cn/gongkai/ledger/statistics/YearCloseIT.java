@@ -13,6 +13,8 @@ import cn.gongkai.ledger.platform.BusinessClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -58,6 +60,9 @@ class YearCloseIT {
         // then it is carried forward from the closed year by itself
         await().atMost(Duration.ofSeconds(30)).until(() -> carriedFrom(api, late).contains(2023));
         assertThat(carriedFrom(api, open)).containsExactly(2023);
+        // and the close's status counts the late one among the carry-forwards, none left to come
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("head-kaifaqu", "/api/statistics/2023/close").json(),
+                status -> status.get("complete").asBoolean() && status.get("carryForwardsDone").asLong() == 2);
 
         // when the open one turns out to have been answered on 28 December 2023
         conclude(api, open, "DISCLOSED", LocalDate.of(2023, 12, 28));
@@ -72,6 +77,44 @@ class YearCloseIT {
         assertThat(part3(api, 2024).get("CARRIED_OVER").get("TOTAL").asLong()).isEqualTo(1);
         assertThat(api.get("head-kaifaqu", "/api/statistics/2023").json().get("reconciled").asBoolean()).isTrue();
         assertThat(api.get("head-kaifaqu", "/api/statistics/2024").json().get("reconciled").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theCloseAnswersWithItsStatusResourceWhichCountsTheCarryForwardsUntilAllAreDone() {
+        Api api = new Api(port);
+        // given 2021 of 驿城区 (its own agency, so the 2023 close above counts none of these): three
+        // applications still open at the year's end, one concluded within it
+        int open = 3;
+        List<String> openOnes = new ArrayList<>();
+        for (int i = 0; i < open; i++) {
+            openOnes.add(register(api, "yicheng", LocalDate.of(2021, 3, 1 + i)));
+        }
+        String concluded = register(api, "yicheng", LocalDate.of(2021, 4, 1));
+        conclude(api, "yicheng", concluded, "DISCLOSED", LocalDate.of(2021, 4, 20));
+        assertThat(api.get("auditor-yicheng", "/api/statistics/2021/close").json().get("closed").asBoolean()).isFalse();
+
+        // when the head closes 2021
+        Response close = api.post("head-yicheng", "/api/statistics/2021/close", "{\"reason\":\"年度报告编制\"}");
+
+        // then the answer says the year is closed and carrying forward, and points at the status
+        assertThat(close.status()).as(close.toString()).isEqualTo(202);
+        assertThat(close.json().get("message").asText()).startsWith("年度已关闭，正在结转未办结申请");
+        assertThat(close.location()).isEqualTo("/api/statistics/2021/close");
+        JsonNode status = api.get("auditor-yicheng", close.location()).json();
+        assertThat(status.get("closed").asBoolean()).isTrue();
+        assertThat(status.get("closedBy").asText()).isEqualTo("head-yicheng");
+        assertThat(status.get("reason").asText()).isEqualTo("年度报告编制");
+        assertThat(status.get("closedOn").asText()).isEqualTo(BusinessClock.today(clock).toString());
+
+        // and it eventually says all three of three are done, nothing to come
+        JsonNode done = await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("head-yicheng", close.location()).json(), s -> s.get("complete").asBoolean());
+        assertThat(done.get("carryForwardsDone").asLong()).isEqualTo(open);
+        assertThat(done.get("carryForwardsToCome").asLong()).isZero();
+        assertThat(done.get("carryForwardsTotal").asLong()).isEqualTo(open);
+        assertThat(done.get("message").asText()).contains("（" + open + "/" + open + "）");
+        assertThat(openOnes).allSatisfy(id -> assertThat(carriedFrom(api, "yicheng", id)).contains(2021));
+        assertThat(carriedFrom(api, "yicheng", concluded)).doesNotContain(2021);
     }
 
     @Test

@@ -18,6 +18,7 @@ import cn.gongkai.ledger.statistics.Part4Table;
 import cn.gongkai.ledger.statistics.PublishedDifference;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -214,8 +215,10 @@ class AnnualTablesEndpoint {
                                         @Valid @RequestBody(required = false) CloseBody body) {
         String agencyId = currentActor.current().agencyId();
         yearClose.close(agencyId, year, body == null ? null : body.reason());
-        return ResponseEntity.accepted().body(new CloseAccepted(agencyId, year,
-                "年度已结转，在办申请正在结转至下年度", "year closed; open applications are being carried forward"));
+        // the carry-forwards run after this answer: the Location says how far they have got
+        return ResponseEntity.accepted().location(URI.create("/api/statistics/" + year + "/close"))
+                .body(new CloseAccepted(agencyId, year, "年度已关闭，正在结转未办结申请（进度见 Location）",
+                        "year closed; open applications are being carried forward (progress at Location)"));
     }
 
     /** Own agency or one below it; anything else does not exist for this user. */

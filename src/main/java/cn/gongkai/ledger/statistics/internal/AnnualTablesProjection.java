@@ -6,6 +6,7 @@ import cn.gongkai.ledger.requests.ApplicantCategory;
 import cn.gongkai.ledger.requests.Outcome;
 import cn.gongkai.ledger.requests.events.ApplicantCategoryCorrected;
 import cn.gongkai.ledger.requests.events.OutcomeCorrected;
+import cn.gongkai.ledger.requests.events.RequestCarriedForward;
 import cn.gongkai.ledger.requests.events.RequestConcluded;
 import cn.gongkai.ledger.requests.events.RequestReceived;
 import cn.gongkai.ledger.requests.write.carryforward.CarryForward;
@@ -162,6 +163,18 @@ class AnnualTablesProjection {
         open.forEach(requestId -> carryForward(requestId, event.agencyId(), event.year()));
     }
 
+    /** Kept for the year close's progress: how many of a closed year's carry-forwards are done. */
+    @EventHandler
+    void on(RequestCarriedForward event) {
+        jdbc.sql("""
+                        insert into statistics_carried_forward (request_id, from_year, agency_id)
+                        select request_id, :year, agency_id from statistics_application where request_id = :id
+                        on conflict do nothing""")
+                .param("year", event.fromYear())
+                .param("id", event.requestId())
+                .update();
+    }
+
     @EventHandler
     void on(ReportPublished event, EventMessage<?> message) {
         jdbc.sql("""
@@ -183,7 +196,7 @@ class AnnualTablesProjection {
     @ResetHandler
     void reset() {
         jdbc.sql("truncate table statistics_application, statistics_count, statistics_count_change,"
-                + " statistics_closed_year, statistics_publication").update();
+                + " statistics_closed_year, statistics_publication, statistics_carried_forward").update();
     }
 
     /** A late registration into a closed year is carried forward from each closed year since its receipt. */
