@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * The HTTP error contract: 400 names each bad field in Chinese and English, 404 for what the user
@@ -66,7 +67,9 @@ class ApiErrorHandler {
         }
         if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             String field = jsonPath(databind);
-            return badRequest(List.of(FieldProblem.of(field,
+            Class<?> expected = databind instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+            FieldProblem problem = ExpectedFormat.of(field, expected);
+            return badRequest(List.of(problem != null ? problem : FieldProblem.of(field,
                     "取值无效或格式错误（日期为 YYYY-MM-DD，代码须为规定的取值之一）",
                     "invalid value or format (dates are YYYY-MM-DD, codes must be one of the listed values)")));
         }
@@ -75,12 +78,23 @@ class ApiErrorHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return badRequest(List.of(FieldProblem.of(e.getName(), "取值无效", "invalid value")));
+        FieldProblem problem = ExpectedFormat.orInvalid(e.getName(), e.getRequiredType());
+        if (e.getValue() instanceof String value && value.contains(" ") && ExpectedFormat.isInstant(e.getRequiredType())) {
+            // an unencoded + in a query string arrives as a space: say so, it is the usual cause
+            problem = FieldProblem.of(e.getName(), problem.messageZh() + "（查询参数中的 + 须写作 %2B）",
+                    problem.messageEn() + " (in a query string, write + as %2B)");
+        }
+        return badRequest(List.of(problem));
     }
 
+    /** A missing code parameter ({@code export} without {@code format}) lists the codes it takes. */
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
-        return badRequest(List.of(FieldProblem.of(e.getParameterName(), "必填", "required")));
+        String name = e.getParameterName();
+        Class<?> type = e.getMethodParameter() == null ? null : e.getMethodParameter().getParameterType();
+        FieldProblem expected = ExpectedFormat.of(name, type);
+        return badRequest(List.of(expected == null ? FieldProblem.of(name, "必填", "required")
+                : FieldProblem.of(name, "必填，" + expected.messageZh(), "required, " + expected.messageEn())));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)

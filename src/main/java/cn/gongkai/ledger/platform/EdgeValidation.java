@@ -210,10 +210,11 @@ class EdgeValidation extends RequestBodyAdviceAdapter implements HandlerIntercep
                 return;
             }
             if (raw.isEnum()) {
-                problems.add(FieldProblem.of(field, "须为规定的代码之一（以代码文字表示，不接受数字）",
-                        "must be one of the listed codes, written as its name, not a number"));
-            } else if (raw == LocalDate.class) {
-                problems.add(FieldProblem.of(field, "日期须写作 YYYY-MM-DD", "dates are written YYYY-MM-DD"));
+                String codes = String.join(", ", ExpectedFormat.codes(raw));
+                problems.add(FieldProblem.of(field, "须为规定的代码之一（以代码文字表示，不接受数字）：" + codes,
+                        "must be one of the listed codes, written as its name, not a number: " + codes));
+            } else if (ExpectedFormat.of(field, raw) != null) {
+                problems.add(ExpectedFormat.of(field, raw));
             } else if (wholeNumberType(raw)) {
                 BigDecimal value = node.decimalValue();
                 if (node.isFloatingPointNumber() && value.stripTrailingZeros().scale() > 0) {

@@ -84,7 +84,10 @@ public final class FieldLabels {
             Map.entry("parameter", "参数"),
             Map.entry("name", "名称"),
             Map.entry("serviceAccount", "服务账号"),
-            Map.entry("expiresAt", "有效期至"));
+            Map.entry("expiresAt", "有效期至"),
+            Map.entry("row", "统计表行代码"),
+            Map.entry("column", "统计表列代码"),
+            Map.entry("group", "复议诉讼类别代码"));
 
     private FieldLabels() {
     }
