@@ -10,6 +10,8 @@ import cn.gongkai.ledger.Api;
 import cn.gongkai.ledger.Api.Response;
 import cn.gongkai.ledger.LedgerIntegrationTest;
 import cn.gongkai.ledger.platform.BusinessClock;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -18,6 +20,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -80,7 +84,7 @@ class YearCloseIT {
     }
 
     @Test
-    void theCloseAnswersWithItsStatusResourceWhichCountsTheCarryForwardsUntilAllAreDone() {
+    void theCloseAnswersWithItsStatusResourceWhichCountsTheCarryForwardsUntilAllAreDone() throws IOException {
         Api api = new Api(port);
         // given 2021 of 驿城区 (its own agency, so the 2023 close above counts none of these): three
         // applications still open at the year's end, one concluded within it
@@ -115,6 +119,23 @@ class YearCloseIT {
         assertThat(done.get("message").asText()).contains("（" + open + "/" + open + "）");
         assertThat(openOnes).allSatisfy(id -> assertThat(carriedFrom(api, "yicheng", id)).contains(2021));
         assertThat(carriedFrom(api, "yicheng", concluded)).doesNotContain(2021);
+
+        // and the migration that brings carry-forwards made before the status existed finds the same three
+        jdbc.sql("delete from statistics_carried_forward where agency_id = 'yicheng' and from_year = 2021").update();
+        assertThat(api.get("head-yicheng", close.location()).json().get("carryForwardsToCome").asLong()).isEqualTo(open);
+        jdbc.sql(backfillOfTheCarryForwardMigration()).update();
+        JsonNode backfilled = api.get("head-yicheng", close.location()).json();
+        assertThat(backfilled.get("carryForwardsDone").asLong()).isEqualTo(open);
+        assertThat(backfilled.get("complete").asBoolean()).isTrue();
+    }
+
+    /** The migration's insert of existing carry-forwards, found by its name whatever number it is given at merge. */
+    private static String backfillOfTheCarryForwardMigration() throws IOException {
+        Resource[] migrations = new PathMatchingResourcePatternResolver()
+                .getResources("classpath:db/migration/V*__*carry_forward_progress.sql");
+        assertThat(migrations).hasSize(1);
+        String sql = migrations[0].getContentAsString(StandardCharsets.UTF_8);
+        return sql.substring(sql.indexOf("insert into statistics_carried_forward"));
     }
 
     @Test
