@@ -86,6 +86,7 @@ class AccessMatrixIT {
             POST   /api/requests/{requestId}/category-correction        | F A A F F | F N N F F | U
             POST   /api/requests/{requestId}/archive                    | A F F F F | N F F F F | U
             POST   /api/requests/{requestId}/personal-data-erasure      | F F F F A | F F F F N | U
+            GET    /api/requests/{requestId}/deadline                   | A A A A F | N N N N F | U
             GET    /api/disputes                                        | A A A A F | A A A A F | U
             POST   /api/disputes                                        | A A A F F | N N N F F | U
             GET    /api/disputes/cells/{group}/{column}                 | A A A A F | A A A A F | U
