@@ -117,6 +117,7 @@ class AccessMatrixIT {
             GET    /api/admin/publishing/dead-letters                   | F F F F A | F F F F A | U
             POST   /api/admin/publishing/dead-letters/retry             | F F F F A | F F F F A | U
             POST   /api/admin/publishing/dead-letters/{sequenceId}/retry | F F F F N | F F F F N | U
+            POST   /api/admin/deadline-alerts/run                       | F F F F A | F F F F A | U
             GET    /api/admin/dead-letters                              | F F F F A | F F F F A | U
             GET    /api/admin/dead-letters/{group}                      | F F F F A | F F F F A | U
             POST   /api/admin/dead-letters/{group}/retry                | F F F F A | F F F F A | U
