@@ -252,6 +252,7 @@ class AccessMatrixIT {
         calls.put("POST /api/requests/{requestId}/archive", () -> post(request + "/archive", date("archivedOn")));
         calls.put("POST /api/requests/{requestId}/personal-data-erasure", () -> post("/api/requests/"
                 + concludedApplication + "/personal-data-erasure", "{\"reason\":\"保存期限届满\"}"));
+        calls.put("GET /api/requests/{requestId}/deadline", () -> get(request + "/deadline"));
         calls.put("GET /api/disputes", () -> get("/api/disputes"));
         calls.put("POST /api/disputes", () -> post("/api/disputes", """
                 {"requestId":"%s","kind":"RECONSIDERATION","filedOn":"%s"}""".formatted(concludedApplication, today)));
@@ -294,6 +295,7 @@ class AccessMatrixIT {
         calls.put("GET /api/admin/publishing/dead-letters", () -> get("/api/admin/publishing/dead-letters"));
         calls.put("POST /api/admin/publishing/dead-letters/retry",
                 () -> post("/api/admin/publishing/dead-letters/retry", ""));
+        calls.put("POST /api/admin/deadline-alerts/run", () -> post("/api/admin/deadline-alerts/run", ""));
         calls.put("POST /api/admin/publishing/dead-letters/{sequenceId}/retry",
                 () -> post("/api/admin/publishing/dead-letters/" + openApplication + "/retry", ""));
         calls.put("GET /api/admin/dead-letters", () -> get("/api/admin/dead-letters"));
