@@ -74,6 +74,17 @@ public record CalendarYear(int year, Map<LocalDate, String> holidays, Map<LocalD
         return List.copyOf(days);
     }
 
+    /** The holiday or adjusted workday listed for {@code day}, with its name; null if the day is not listed. */
+    CalendarDay listed(LocalDate day) {
+        if (holidays.containsKey(day)) {
+            return new CalendarDay(day, DayKind.HOLIDAY, holidays.get(day));
+        }
+        if (adjustedWorkdays.containsKey(day)) {
+            return new CalendarDay(day, DayKind.ADJUSTED_WORKDAY, adjustedWorkdays.get(day));
+        }
+        return null;
+    }
+
     /** Whether {@code day}, a day of this year, is a working day on this calendar. */
     boolean isWorkingDay(LocalDate day) {
         if (adjustedWorkdays.containsKey(day)) {

@@ -49,15 +49,17 @@ public record StatutoryPeriod(LocalDate startsAfter, int workingDays, List<Pause
      * Whether the day is a working day at all is for {@link WorkingDayCalendar#isWorkingDay}.
      */
     public boolean clockRunsOn(LocalDate day) {
-        if (!day.isAfter(startsAfter)) {
-            return false;
-        }
-        for (Pause pause : pauses) {
-            if (day.isAfter(pause.from()) && (pause.open() || !day.isAfter(pause.to()))) {
-                return false;
-            }
-        }
-        return true;
+        return day.isAfter(startsAfter) && pauseOn(day).isEmpty();
+    }
+
+    /**
+     * The pause that leaves {@code day} out under the convention of {@link #clockRunsOn}, if any
+     * (the first given, should two overlap).
+     */
+    public Optional<Pause> pauseOn(LocalDate day) {
+        return pauses.stream()
+                .filter(pause -> day.isAfter(pause.from()) && (pause.open() || !day.isAfter(pause.to())))
+                .findFirst();
     }
 
     /** The pause that has not ended yet, if any: while it lasts the period has no end date. */

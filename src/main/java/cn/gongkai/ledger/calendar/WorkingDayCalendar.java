@@ -1,8 +1,10 @@
 package cn.gongkai.ledger.calendar;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -87,27 +89,63 @@ public final class WorkingDayCalendar {
      * its clock ran lies in a year without a calendar.
      */
     public Deadline due(StatutoryPeriod period) {
+        return count(period).deadline();
+    }
+
+    /**
+     * {@code period} counted day by day, for explaining its end to a case handler: the same walk
+     * that {@link #due} takes, so the explanation cannot disagree with the date.
+     */
+    public CountedPeriod count(StatutoryPeriod period) {
         Set<Integer> yearsWithoutCalendar = new TreeSet<>();
+        List<CountedDay> days = new ArrayList<>();
         if (period.workingDays() == 0) {
-            return Deadline.on(period.startsAfter(), yearsWithoutCalendar);
+            days.add(day(period.startsAfter(), false, null, 0));
+            return new CountedPeriod(period, days, Deadline.on(period.startsAfter(), yearsWithoutCalendar));
         }
         Optional<Pause> openPause = period.openPause();
         int counted = 0;
         // starts on the start day itself so that clockRunsOn alone decides whether it counts
         for (LocalDate day = period.startsAfter(); ; day = day.plusDays(1)) {
             if (!period.clockRunsOn(day)) {
+                days.add(day(day, false, period.pauseOn(day).orElse(null), 0));
                 if (openPause.isPresent() && day.isAfter(openPause.get().from())) {
-                    return Deadline.pausedWithout(yearsWithoutCalendar);
+                    return new CountedPeriod(period, days, Deadline.pausedWithout(yearsWithoutCalendar));
                 }
                 continue;
             }
             if (!hasCalendarFor(day.getYear())) {
                 yearsWithoutCalendar.add(day.getYear());
             }
-            if (isWorkingDay(day) && ++counted == period.workingDays()) {
-                return Deadline.on(day, yearsWithoutCalendar);
+            boolean working = isWorkingDay(day);
+            if (working) {
+                counted++;
+            }
+            days.add(day(day, true, null, working ? counted : 0));
+            if (working && counted == period.workingDays()) {
+                return new CountedPeriod(period, days, Deadline.on(day, yearsWithoutCalendar));
             }
         }
+    }
+
+    /**
+     * How many working days lie after {@code after} up to and including {@code upTo}, counted as a
+     * period is ({@code after} itself not counted); zero when {@code upTo} is not after {@code after}.
+     */
+    public int workingDaysBetween(LocalDate after, LocalDate upTo) {
+        int count = 0;
+        for (LocalDate day = after.plusDays(1); !day.isAfter(upTo); day = day.plusDays(1)) {
+            if (isWorkingDay(day)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private CountedDay day(LocalDate date, boolean clockRuns, Pause pausedBy, int countedAs) {
+        CalendarDay listed = years.containsKey(date.getYear()) ? years.get(date.getYear()).listed(date) : null;
+        return new CountedDay(date, isWorkingDay(date), listed, clockRuns, pausedBy, countedAs,
+                clockRuns && !hasCalendarFor(date.getYear()));
     }
 
     @Override

@@ -17,16 +17,16 @@ public final class OfficialCalendar {
 
     static final String RESOURCE = "/calendar/cn-official-calendar-2019-2026.json";
 
-    record Reference(Map<Integer, Days> years) {
+    public record Reference(Map<Integer, Days> years) {
     }
 
-    record Days(Map<LocalDate, String> holidays, Map<LocalDate, String> adjustedWorkdays) {
+    public record Days(Map<LocalDate, String> holidays, Map<LocalDate, String> adjustedWorkdays) {
     }
 
     private OfficialCalendar() {
     }
 
-    static Reference reference() {
+    public static Reference reference() {
         try (InputStream in = OfficialCalendar.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the test classpath");

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +22,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Due dates through the API: shown on the application, queried as overdue or due soon, moved by a calendar change. */
+/**
+ * Due dates through the API: shown on the application, queried as overdue or due soon, moved by a calendar change,
+ * and their workings ({@code GET /api/requests/{id}/deadline}) for the agency only.
+ */
 @LedgerIntegrationTest
 class DeadlineIT {
 
@@ -105,6 +109,76 @@ class DeadlineIT {
         }
     }
 
+    @Test
+    void theWorkingsLeadDayByDayToTheDueDateTheApplicationShowsAlsoAfterAnExtension() {
+        LocalDate receivedOn = today.minusDays(3);
+        String id = register(receivedOn);
+        ok(api.post("reviewer-kaifaqu", "/api/requests/" + id + "/extension",
+                "{\"workingDays\":20,\"reason\":\"需征求多个部门意见\",\"extendedOn\":\"%s\"}".formatted(today)));
+
+        Response response = api.get("handler-kaifaqu", "/api/requests/" + id + "/deadline");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode workings = response.json();
+        LocalDate dueOn = LocalDate.parse(workings.get("dueOn").asString());
+        assertThat(dueOn).isEqualTo(dueOn(id)).isEqualTo(calendar.current().addWorkingDays(receivedOn, 40).dueOn());
+        assertThat(workings.get("extensionWorkingDays").asInt()).isEqualTo(20);
+        assertThat(workings.get("clockRuns").asBoolean()).isTrue();
+        // near the end of a year the period may run into the next one before its calendar is loaded: said plainly
+        List<String> kinds = new ArrayList<>(List.of("RECEIVED", "PERIOD", "EXTENSION", "DUE"));
+        if (!calendar.current().hasCalendarFor(dueOn.getYear())) {
+            kinds.add("PROVISIONAL");
+            assertThat(workings.get("note").asString()).contains(dueOn.getYear() + "年尚无官方节假日安排");
+        }
+        assertThat(stepKinds(workings)).containsExactlyElementsOf(kinds);
+        assertThat(workings.get("provisional").asBoolean()).isEqualTo(kinds.contains("PROVISIONAL"));
+        assertThat(workings.get("steps").get(0).get("text").asString())
+                .contains("互联网渠道", "以双方确认之日为收到申请之日", receivedOn.toString());
+
+        List<JsonNode> days = new ArrayList<>();
+        workings.get("days").forEach(days::add);
+        assertThat(days.getFirst().get("date").asString()).isEqualTo(receivedOn.toString());
+        assertThat(days.getFirst().get("kind").asString()).isEqualTo("START");
+        assertThat(days.getLast().get("date").asString()).isEqualTo(dueOn.toString());
+        assertThat(days.getLast().get("countedAs").asInt()).isEqualTo(40);
+        assertThat(days.getLast().get("dueDay").asBoolean()).isTrue();
+        assertThat(days).filteredOn(day -> day.get("extension").asBoolean()).hasSize(20);
+        for (JsonNode day : days) {
+            LocalDate date = LocalDate.parse(day.get("date").asString());
+            boolean counted = !day.get("countedAs").isNull();
+            assertThat(counted).as("%s", date)
+                    .isEqualTo(!date.equals(receivedOn) && calendar.current().isWorkingDay(date));
+        }
+    }
+
+    @Test
+    void whileACorrectionIsAwaitedTheWorkingsSayThereIsNoDateYet() {
+        String id = register(today.minusDays(2));
+        ok(api.post("handler-kaifaqu", "/api/requests/" + id + "/correction-request", """
+                {"whatIsUnclear":"请写明文件名称","requestedOn":"%s","correctionDueOn":"%s"}"""
+                .formatted(today, today.plusDays(15))));
+
+        JsonNode workings = api.get("reviewer-kaifaqu", "/api/requests/" + id + "/deadline").json();
+
+        assertThat(workings.get("dueOn").isNull()).isTrue();
+        assertThat(workings.get("days")).isEmpty();
+        assertThat(stepKinds(workings)).containsExactly("RECEIVED", "CORRECTION_REQUESTED", "NO_DATE");
+    }
+
+    @Test
+    void anotherAgencyAndAnUnknownApplicationGetNotFound() {
+        String id = register(today);
+
+        assertThat(api.get("auditor-kaifaqu", "/api/requests/" + id + "/deadline").status()).isEqualTo(200);
+        assertThat(api.get("handler-yicheng", "/api/requests/" + id + "/deadline").status()).isEqualTo(404);
+        assertThat(api.get("head-yicheng", "/api/requests/" + id + "/deadline").status()).isEqualTo(404);
+        assertThat(api.get("handler-kaifaqu", "/api/requests/" + UUID.randomUUID() + "/deadline").status())
+                .isEqualTo(404);
+        Response notAnId = api.get("handler-kaifaqu", "/api/requests/2026-0001/deadline");
+        assertThat(notAnId.status()).as(notAnId.toString()).isEqualTo(400);
+        assertThat(notAnId.body()).contains("requestId");
+    }
+
     private String register(LocalDate receivedOn) {
         Response registered = api.post("handler-kaifaqu", "/api/requests", received(receivedOn));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
@@ -121,5 +195,15 @@ class DeadlineIT {
         api.get("handler-kaifaqu", "/api/requests?size=500&" + query).json().get("items")
                 .forEach(item -> ids.add(item.get("requestId").asText()));
         return ids;
+    }
+
+    private static List<String> stepKinds(JsonNode workings) {
+        List<String> kinds = new ArrayList<>();
+        workings.get("steps").forEach(step -> kinds.add(step.get("kind").asString()));
+        return kinds;
+    }
+
+    private static void ok(Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
     }
 }

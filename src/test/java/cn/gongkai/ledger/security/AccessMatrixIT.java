@@ -86,6 +86,7 @@ class AccessMatrixIT {
             POST   /api/requests/{requestId}/category-correction        | F A A F F | F N N F F | U
             POST   /api/requests/{requestId}/archive                    | A F F F F | N F F F F | U
             POST   /api/requests/{requestId}/personal-data-erasure      | F F F F A | F F F F N | U
+            GET    /api/requests/{requestId}/deadline                   | A A A A F | N N N N F | U
             GET    /api/disputes                                        | A A A A F | A A A A F | U
             POST   /api/disputes                                        | A A A F F | N N N F F | U
             GET    /api/disputes/cells/{group}/{column}                 | A A A A F | A A A A F | U
@@ -117,6 +118,7 @@ class AccessMatrixIT {
             GET    /api/admin/publishing/dead-letters                   | F F F F A | F F F F A | U
             POST   /api/admin/publishing/dead-letters/retry             | F F F F A | F F F F A | U
             POST   /api/admin/publishing/dead-letters/{sequenceId}/retry | F F F F N | F F F F N | U
+            POST   /api/admin/deadline-alerts/run                       | F F F F A | F F F F A | U
             GET    /api/admin/dead-letters                              | F F F F A | F F F F A | U
             GET    /api/admin/dead-letters/{group}                      | F F F F A | F F F F A | U
             POST   /api/admin/dead-letters/{group}/retry                | F F F F A | F F F F A | U
@@ -251,6 +253,7 @@ class AccessMatrixIT {
         calls.put("POST /api/requests/{requestId}/archive", () -> post(request + "/archive", date("archivedOn")));
         calls.put("POST /api/requests/{requestId}/personal-data-erasure", () -> post("/api/requests/"
                 + concludedApplication + "/personal-data-erasure", "{\"reason\":\"保存期限届满\"}"));
+        calls.put("GET /api/requests/{requestId}/deadline", () -> get(request + "/deadline"));
         calls.put("GET /api/disputes", () -> get("/api/disputes"));
         calls.put("POST /api/disputes", () -> post("/api/disputes", """
                 {"requestId":"%s","kind":"RECONSIDERATION","filedOn":"%s"}""".formatted(concludedApplication, today)));
@@ -294,6 +297,7 @@ class AccessMatrixIT {
         calls.put("GET /api/admin/publishing/dead-letters", () -> get("/api/admin/publishing/dead-letters"));
         calls.put("POST /api/admin/publishing/dead-letters/retry",
                 () -> post("/api/admin/publishing/dead-letters/retry", ""));
+        calls.put("POST /api/admin/deadline-alerts/run", () -> post("/api/admin/deadline-alerts/run", ""));
         calls.put("POST /api/admin/publishing/dead-letters/{sequenceId}/retry",
                 () -> post("/api/admin/publishing/dead-letters/" + openApplication + "/retry", ""));
         calls.put("GET /api/admin/dead-letters", () -> get("/api/admin/dead-letters"));

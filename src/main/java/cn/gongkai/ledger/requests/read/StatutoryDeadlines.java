@@ -5,6 +5,9 @@ import cn.gongkai.ledger.calendar.Deadline;
 import cn.gongkai.ledger.calendar.Pause;
 import cn.gongkai.ledger.calendar.StatutoryPeriod;
 import cn.gongkai.ledger.calendar.WorkingDayCalendar;
+import cn.gongkai.ledger.requests.DeadlineWorkings;
+import cn.gongkai.ledger.requests.RequestStatus;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -40,12 +43,35 @@ public class StatutoryDeadlines {
         if (!file.clockRuns()) {
             return Optional.empty();
         }
-        var pauses = file.pauses().stream()
+        return Optional.of(workingDays.due(period(file)));
+    }
+
+    /** How the deadline of {@link #of(RequestFile)} is counted, day by day, on the current calendar. */
+    public DeadlineWorkings workings(RequestFile file) {
+        return workings(file, calendar.current());
+    }
+
+    /**
+     * How the deadline is counted on a given calendar: the same period walked by the same code as
+     * {@link #of(RequestFile, WorkingDayCalendar)}, so that the two cannot disagree. A concluded
+     * application shows the deadline it had; one awaiting a correction has no days.
+     */
+    public DeadlineWorkings workings(RequestFile file, WorkingDayCalendar workingDays) {
+        if (file.status() == RequestStatus.AWAITING_CORRECTION) {
+            return WorkingsExplanation.of(file, null, List.of(), feePeriodStopsClock);
+        }
+        return WorkingsExplanation.of(file, workingDays.count(period(file)), countedPauses(file), feePeriodStopsClock);
+    }
+
+    private StatutoryPeriod period(RequestFile file) {
+        var pauses = countedPauses(file).stream().map(p -> new Pause(p.from(), p.to())).toList();
+        return new StatutoryPeriod(file.clockStartsAfter(), ANSWER_WORKING_DAYS + file.extensionWorkingDays(), pauses);
+    }
+
+    /** The pauses that stop the clock: consultations, and fee periods unless configured otherwise. */
+    private List<RequestFile.Pause> countedPauses(RequestFile file) {
+        return file.pauses().stream()
                 .filter(p -> p.kind() == RequestFile.PauseKind.CONSULTATION || feePeriodStopsClock)
-                .map(p -> new Pause(p.from(), p.to()))
                 .toList();
-        StatutoryPeriod period = new StatutoryPeriod(file.clockStartsAfter(),
-                ANSWER_WORKING_DAYS + file.extensionWorkingDays(), pauses);
-        return Optional.of(workingDays.due(period));
     }
 }

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class RequestDeadlineTest {
 
-    private static final UUID ID = UUID.randomUUID();
+    static final UUID ID = UUID.randomUUID();
     private static final WorkingDayCalendar CALENDAR = OfficialCalendar.calendar();
 
     private final StatutoryDeadlines deadlines = new StatutoryDeadlines(null, true);
@@ -98,7 +98,7 @@ class RequestDeadlineTest {
         return deadlines.of(fold(events), CALENDAR).orElseThrow();
     }
 
-    private static RequestFile fold(RequestEvent... events) {
+    static RequestFile fold(RequestEvent... events) {
         RequestFile file = new RequestFile();
         for (int i = 0; i < events.length; i++) {
             file.apply(events[i], i);
@@ -106,7 +106,7 @@ class RequestDeadlineTest {
         return file;
     }
 
-    private static RequestReceived received(LocalDate on) {
+    static RequestReceived received(LocalDate on) {
         return new RequestReceived(ID, "kaifaqu", on.getYear() + "-0001", Channel.IN_PERSON, on, on,
                 ApplicantCategory.NATURAL_PERSON, new ApplicantDetails("张三", null, null, null, null), "某文件",
                 DeliveryForm.PAPER_COLLECTED);
