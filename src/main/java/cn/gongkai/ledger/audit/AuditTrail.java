@@ -18,8 +18,19 @@ import org.springframework.stereotype.Component;
 @Component
 class AuditTrail {
 
+    /**
+     * A carry-forward out of a year the application was concluded in after all (a back-dated
+     * registration into a closed year, concluded right after) stays in the trail, marked as voided.
+     */
     private static final String COLUMNS = """
-            e.global_index, e.event_id, e.event_type, e.label, e.business_date, e.recorded_at, e.actor, e.roles,
+            e.global_index, e.event_id, e.event_type,
+            case when e.change_kind = 'CARRY_FORWARD' and exists (
+                     select 1 from audit_entry v
+                     where v.request_id = e.request_id and v.aggregate_id = e.aggregate_id
+                       and v.change_kind = 'CONCLUSION' and v.counts_in_year <= e.counts_in_year)
+                 then e.label || '（已更正：该申请于' || e.counts_in_year || '年度内办结，未结转）'
+                 else e.label end as label,
+            e.business_date, e.recorded_at, e.actor, e.roles,
             e.reason, e.client_address, e.correlation_id, e.causation_id, e.request_id, e.registration_number""";
 
     private final JdbcClient jdbc;

@@ -2,8 +2,10 @@ package cn.gongkai.ledger.audit;
 
 import cn.gongkai.ledger.platform.ProjectionText;
 import cn.gongkai.ledger.access.ActorMetaData;
+import cn.gongkai.ledger.disputes.events.DisputeCorrected;
 import cn.gongkai.ledger.disputes.events.DisputeDecided;
 import cn.gongkai.ledger.disputes.events.DisputeFiled;
+import cn.gongkai.ledger.disputes.events.DisputeWithdrawn;
 import cn.gongkai.ledger.requests.HistoryLabels;
 import cn.gongkai.ledger.requests.events.ApplicantCategoryCorrected;
 import cn.gongkai.ledger.requests.events.OutcomeCorrected;
@@ -114,6 +116,11 @@ class AuditTrailProjection {
                     e.requestId(), e.registrationNumber(), null, null);
             case DisputeDecided e -> new Facts(("复议诉讼审结：" + e.result().label()), e.decidedOn(), e.agencyId(),
                     e.requestId(), registrationNumber(aggregateId, "DisputeFiled"), null, null);
+            case DisputeCorrected e -> new Facts("更正复议诉讼案件：" + e.kind().label()
+                    + (e.decided() ? "，" + e.result().label() + "（" + e.decidedOn() + "）" : "，尚未审结"),
+                    e.correctedOn(), e.agencyId(), e.requestId(), e.registrationNumber(), null, null);
+            case DisputeWithdrawn e -> new Facts("撤销登记复议诉讼案件", e.withdrawnOn(), e.agencyId(), e.requestId(),
+                    registrationNumber(aggregateId, "DisputeFiled"), null, null);
             default -> new Facts(payload.getClass().getSimpleName(), null, null, null, null, null, null);
         };
     }

@@ -2,6 +2,7 @@ package cn.gongkai.ledger.disputes;
 
 import cn.gongkai.ledger.statistics.DisputeColumn;
 import cn.gongkai.ledger.statistics.DisputeGroup;
+import cn.gongkai.ledger.statistics.Part4Change;
 import cn.gongkai.ledger.statistics.Part4Source;
 import cn.gongkai.ledger.statistics.Part4Table;
 import java.time.Instant;
@@ -62,8 +63,9 @@ public class DisputeTables implements Part4Source {
     }
 
     /**
-     * Part 四 as it stood at {@code at}: only filings recorded by then count, and a decision only if
-     * it was recorded by then (before, the case was still pending).
+     * Part 四 as it stood at {@code at}: each case as it was recorded by then. Only filings recorded
+     * by then count, a decision only if it was recorded by then (before, the case was still pending),
+     * a correction or a withdrawal only from the instant it was recorded.
      */
     @Override
     public Part4Table part4AsOf(Collection<String> agencyIds, int year, Instant at) {
@@ -108,6 +110,100 @@ public class DisputeTables implements Part4Source {
     }
 
     /**
+     * Every move of a case into or out of a cell of the year by an event recorded after {@code since}:
+     * each such state of a case against the state before it. A case moving from PENDING to CORRECTED
+     * is −1 in PENDING and +1 in CORRECTED (TOTAL unchanged); a withdrawn or newly filed case is −1
+     * or +1 in its column and in TOTAL; a case whose kind is corrected moves between groups.
+     */
+    @Override
+    public List<Part4Change> changesSince(String agencyId, int year, Instant since) {
+        LocalDate start = LocalDate.of(year, 1, 1);
+        LocalDate end = LocalDate.of(year, 12, 31);
+        List<Part4Change> changes = new ArrayList<>();
+        jdbc.sql("""
+                        select * from (
+                            select dispute_id, version, registration_number, kind, filed_on, result, decided_on,
+                                   withdrawn, recorded_from, event_type, recorded_by,
+                                   lag(version) over w as previous_version, lag(kind) over w as previous_kind,
+                                   lag(filed_on) over w as previous_filed_on, lag(result) over w as previous_result,
+                                   lag(decided_on) over w as previous_decided_on,
+                                   lag(withdrawn) over w as previous_withdrawn
+                            from dispute_case_version
+                            where agency_id = :agency
+                            window w as (partition by dispute_id order by version)) states
+                        where recorded_from > :since
+                        order by recorded_from, dispute_id, version""")
+                .param("agency", agencyId)
+                .param("since", since.atOffset(ZoneOffset.UTC))
+                .query(rs -> {
+                    Counted now = Counted.of(rs.getString("kind"), rs.getObject("filed_on", LocalDate.class),
+                            rs.getString("result"), rs.getObject("decided_on", LocalDate.class),
+                            rs.getBoolean("withdrawn"), start, end);
+                    Counted before = rs.getObject("previous_version") == null ? Counted.NOWHERE
+                            : Counted.of(rs.getString("previous_kind"),
+                            rs.getObject("previous_filed_on", LocalDate.class), rs.getString("previous_result"),
+                            rs.getObject("previous_decided_on", LocalDate.class), rs.getBoolean("previous_withdrawn"),
+                            start, end);
+                    if (now.equals(before)) {
+                        return;
+                    }
+                    String move = before.name() + " → " + now.name();
+                    UUID disputeId = rs.getObject("dispute_id", UUID.class);
+                    String number = rs.getString("registration_number");
+                    String type = rs.getString("event_type");
+                    Instant at = rs.getObject("recorded_from", java.time.OffsetDateTime.class).toInstant();
+                    String by = rs.getString("recorded_by");
+                    for (Counted.Cell cell : before.cells()) {
+                        if (!now.cells().contains(cell)) {
+                            changes.add(new Part4Change(cell.group(), cell.column(), disputeId, number, type, at, by,
+                                    move, -1));
+                        }
+                    }
+                    for (Counted.Cell cell : now.cells()) {
+                        if (!before.cells().contains(cell)) {
+                            changes.add(new Part4Change(cell.group(), cell.column(), disputeId, number, type, at, by,
+                                    move, 1));
+                        }
+                    }
+                });
+        return changes;
+    }
+
+    /** Where one state of a case counts in part 四 of a year: its group and column, or nowhere. */
+    private record Counted(DisputeGroup group, DisputeColumn column) {
+
+        static final Counted NOWHERE = new Counted(null, null);
+
+        record Cell(DisputeGroup group, DisputeColumn column) {
+        }
+
+        static Counted of(String kind, LocalDate filedOn, String result, LocalDate decidedOn, boolean withdrawn,
+                          LocalDate start, LocalDate end) {
+            if (withdrawn || filedOn.isAfter(end)) {
+                return NOWHERE;
+            }
+            DisputeGroup group = DisputeKind.valueOf(kind).group();
+            if (decidedOn == null || decidedOn.isAfter(end)) {
+                return new Counted(group, DisputeColumn.PENDING);
+            }
+            if (decidedOn.isBefore(start)) {
+                return NOWHERE;
+            }
+            return new Counted(group, DisputeResult.valueOf(result).column());
+        }
+
+        /** Its column and TOTAL, or none. */
+        List<Cell> cells() {
+            return group == null ? List.of()
+                    : List.of(new Cell(group, column), new Cell(group, DisputeColumn.TOTAL));
+        }
+
+        String name() {
+            return group == null ? "–" : group + "/" + column;
+        }
+    }
+
+    /**
      * The reconciliation failures (勾稽关系) of a part 四 table: for each group, UPHELD + CORRECTED +
      * OTHER + PENDING must equal TOTAL. Each failure names its cells, in Chinese and English
      * ({@code "中文 / English"}); an empty list means the table reconciles.
@@ -138,26 +234,24 @@ public class DisputeTables implements Part4Source {
         if (agencyIds.isEmpty() || agencyIds.stream().anyMatch(Objects::isNull)) {
             return Part4Table.empty(label, year);
         }
-        String decidedOn = at == null ? "decided_on" : "(case when decided_recorded_at <= :at then decided_on end)";
-        String result = at == null ? "result" : "(case when decided_recorded_at <= :at then result end)";
-        String decidedInYear = DECIDED_IN_YEAR.replace("decided_on", decidedOn);
-        String pendingAtYearEnd = PENDING_AT_YEAR_END.replace("decided_on", decidedOn);
-        String recorded = at == null ? "" : " and filed_recorded_at <= :at";
+        // as of an instant, each case as the ledger knew it then: the state recorded by then and not
+        // yet replaced (a decision, correction or withdrawal recorded later does not count yet)
+        String cases = at == null ? "dispute_case" : "dispute_case_version";
+        String known = at == null ? ""
+                : " and recorded_from <= :at and (recorded_to is null or recorded_to > :at) and not withdrawn";
         Map<DisputeGroup, Map<DisputeColumn, Long>> cells = new EnumMap<>(DisputeGroup.class);
         // the where clause only narrows the scan to the cases that can count in the year: a case is
-        // never decided before it was filed, so every case decided in the year passes it. As of an
-        // instant it must test the decision as known then, not the current one: a case decided
-        // before the year but recorded after the instant was still pending at the year's end
+        // never decided before it was filed, so every case decided in the year passes it
         jdbc.sql("""
                         select kind,
-                               count(*) filter (where %3$s = 'UPHELD' and %1$s)    as upheld,
-                               count(*) filter (where %3$s = 'CORRECTED' and %1$s) as corrected,
-                               count(*) filter (where %3$s = 'OTHER' and %1$s)     as other,
-                               count(*) filter (where %2$s)                        as pending
-                        from dispute_case
+                               count(*) filter (where result = 'UPHELD' and %1$s)    as upheld,
+                               count(*) filter (where result = 'CORRECTED' and %1$s) as corrected,
+                               count(*) filter (where result = 'OTHER' and %1$s)     as other,
+                               count(*) filter (where %2$s)                          as pending
+                        from %3$s
                         where agency_id in (:agencies) and filed_on <= :end
-                          and (%5$s is null or %5$s >= :start)%4$s
-                        group by kind""".formatted(decidedInYear, pendingAtYearEnd, result, recorded, decidedOn))
+                          and (decided_on is null or decided_on >= :start)%4$s
+                        group by kind""".formatted(DECIDED_IN_YEAR, PENDING_AT_YEAR_END, cases, known))
                 .param("agencies", List.copyOf(agencyIds))
                 .param("start", LocalDate.of(year, 1, 1))
                 .param("end", LocalDate.of(year, 12, 31))

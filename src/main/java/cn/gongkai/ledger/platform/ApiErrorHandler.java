@@ -123,6 +123,9 @@ class ApiErrorHandler {
     @ExceptionHandler({NotFound.class, AggregateNotFoundException.class, NoResourceFoundException.class,
             IncompatibleAggregateException.class})
     ResponseEntity<ApiError> notFound(Exception e) {
+        if (e instanceof NotFound notFound && notFound.rule() != null) {
+            return error(HttpStatus.NOT_FOUND, notFound.rule(), notFound.messageZh(), notFound.messageEn(), List.of());
+        }
         return error(HttpStatus.NOT_FOUND, null, "未找到", "not found", List.of());
     }
 

@@ -1,7 +1,9 @@
 package cn.gongkai.ledger.publishing;
 
+import cn.gongkai.ledger.disputes.events.DisputeCorrected;
 import cn.gongkai.ledger.disputes.events.DisputeDecided;
 import cn.gongkai.ledger.disputes.events.DisputeFiled;
+import cn.gongkai.ledger.disputes.events.DisputeWithdrawn;
 import cn.gongkai.ledger.platform.BusinessClock;
 import cn.gongkai.ledger.platform.InputBounds;
 import cn.gongkai.ledger.requests.events.ApplicantCategoryCorrected;
@@ -52,7 +54,8 @@ import org.springframework.stereotype.Component;
  * receipt year and every year after it up to the current one; a conclusion its conclusion year and
  * every later year; an outcome correction only its conclusion year; a year close only that year's
  * {@code closed}. A dispute filed in F changes part 四 (PENDING) of F and every later year, and so
- * does its decision.
+ * do its decision and its withdrawal; a correction changes them from the earlier of its filing
+ * years before and after.
  *
  * <p><b>Why the message reflects the event.</b> The tables are read from {@link AnnualTables} and
  * {@link Part4Source}, whose read models the {@code annual-tables} and {@code dispute-tables}
@@ -167,6 +170,19 @@ class AnnualTablesPublisher {
                 .after(DISPUTE_TABLES, token);
     }
 
+    /** Part 四 changes from the earlier of the filing years before and after the correction. */
+    @EventHandler
+    void on(DisputeCorrected event, TrackingToken token) {
+        remember(event.disputeId(), new Facts(event.agencyId(), event.filedOn(), null));
+        int from = Math.min(event.previousFiledOn().getYear(), event.filedOn().getYear());
+        batch().changedFrom(event.agencyId(), from).after(DISPUTE_TABLES, token);
+    }
+
+    @EventHandler
+    void on(DisputeWithdrawn event, TrackingToken token) {
+        batch().changedFrom(event.agencyId(), event.filedOn().getYear()).after(DISPUTE_TABLES, token);
+    }
+
     private Batch batch() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(BATCH, key -> {
@@ -269,6 +285,12 @@ class AnnualTablesPublisher {
         DomainEventStream events = eventStore.readEvents(disputeId.toString());
         Optional<Facts> filed = events.hasNext() && events.next().getPayload() instanceof DisputeFiled f
                 ? Optional.of(new Facts(f.agencyId(), f.filedOn(), null)) : Optional.empty();
+        // the filing date as the latest correction left it
+        while (filed.isPresent() && events.hasNext()) {
+            if (events.next().getPayload() instanceof DisputeCorrected corrected) {
+                filed = Optional.of(new Facts(corrected.agencyId(), corrected.filedOn(), null));
+            }
+        }
         filed.ifPresent(facts -> remember(disputeId, facts));
         return filed.orElse(null);
     }

@@ -15,6 +15,12 @@ public interface Part4Source {
     /** Part 四 as it stood at {@code at}, by recorded time. */
     Part4Table part4AsOf(Collection<String> agencyIds, int year, java.time.Instant at);
 
+    /**
+     * Every move of a case of the agency into or out of a cell of part 四 of the year by an event
+     * recorded after {@code since}, oldest first: the events behind a changed cell.
+     */
+    List<Part4Change> changesSince(String agencyId, int year, java.time.Instant since);
+
     /** The failures of part 四's rule (UPHELD + CORRECTED + OTHER + PENDING = TOTAL per group), in words. */
     List<String> check(Part4Table table);
 }

@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import cn.gongkai.ledger.Api;
 import cn.gongkai.ledger.Api.Response;
 import cn.gongkai.ledger.LedgerIntegrationTest;
-import cn.gongkai.ledger.disputes.events.DisputeDecided;
-import cn.gongkai.ledger.disputes.events.DisputeFiled;
 import cn.gongkai.ledger.platform.BusinessClock;
 import cn.gongkai.ledger.statistics.DisputeColumn;
 import cn.gongkai.ledger.statistics.DisputeGroup;
@@ -195,6 +193,123 @@ class DisputesIT {
     }
 
     @Test
+    void aCaseCorrectedAndOneWithdrawnAfterPublicationMoveTheirCellsFromTheInstantTheyWereRecorded() {
+        // given 2022: a reconsideration about application A decided (upheld), one about B still pending;
+        // the year closed and published
+        String a = concludedApplication(LocalDate.of(2022, 3, 1));
+        String b = concludedApplication(LocalDate.of(2022, 4, 1));
+        Response filedA = api.post("handler-kaifaqu", "/api/disputes", """
+                {"requestId":"%s","kind":"RECONSIDERATION","filedOn":"2022-05-01"}""".formatted(a));
+        assertThat(filedA.status()).as(filedA.toString()).isEqualTo(201);
+        String decided = filedA.json().get("disputeId").asText();
+        Response decision = api.post("reviewer-kaifaqu", "/api/disputes/" + decided + "/decision",
+                "{\"result\":\"UPHELD\",\"decidedOn\":\"2022-06-01\"}");
+        assertThat(decision.status()).as(decision.toString()).isEqualTo(200);
+        Response filedB = api.post("handler-kaifaqu", "/api/disputes", """
+                {"requestId":"%s","kind":"RECONSIDERATION","filedOn":"2022-07-01"}""".formatted(b));
+        String pending = filedB.json().get("disputeId").asText();
+        awaitCaseTableCaughtUp();
+        Response closed = api.post("head-kaifaqu", "/api/statistics/2022/close", "");
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(202);
+        await().atMost(PROCESSOR).untilAsserted(() -> assertThat(
+                api.post("head-kaifaqu", "/api/statistics/2022/publish", "").status()).isEqualTo(200));
+        await().atMost(PROCESSOR).until(() -> api.get("head-kaifaqu", "/api/statistics/2022/publication-diff")
+                .status() == 200);
+        Map<String, Map<String, Long>> published = part4(api.get("auditor-kaifaqu", "/api/statistics/2022").json());
+        Instant beforeCorrection = Instant.now();
+
+        // when a reviewer who recorded neither step corrects the decided case: in fact a lawsuit, and the answer corrected
+        String correction = """
+                {"requestId":"%s","kind":"LITIGATION_DIRECT","filedOn":"2022-05-01","result":"CORRECTED",
+                 "decidedOn":"2022-06-01","reason":"误登为行政复议，实为直接起诉，判决责令重新答复","correctedOn":"%s"}"""
+                .formatted(a, today);
+        Response byTheDecider = api.post("reviewer-kaifaqu", "/api/disputes/" + decided + "/correction", correction);
+        Response corrected = api.post("head-kaifaqu", "/api/disputes/" + decided + "/correction", correction,
+                "If-Match", "\"1\"");
+        Response stale = api.post("reviewer2-kaifaqu", "/api/disputes/" + decided + "/correction",
+                correction.replace("CORRECTED", "OTHER"), "If-Match", "\"1\"");
+        Response noReason = api.post("head-kaifaqu", "/api/disputes/" + decided + "/correction",
+                correction.replace("\"reason\"", "\"note\""));
+        Response resultWithoutDate = api.post("reviewer2-kaifaqu", "/api/disputes/" + decided + "/correction",
+                correction.replace("\"decidedOn\":\"2022-06-01\",", ""));
+        Response otherAgency = api.post("reviewer-yicheng", "/api/disputes/" + decided + "/correction", correction);
+        Response handler = api.post("handler-kaifaqu", "/api/disputes/" + decided + "/correction", correction);
+
+        // then only the head's correction is stored, and the case reads as corrected, in its new version
+        assertThat(byTheDecider.status()).as(byTheDecider.toString()).isEqualTo(422);
+        assertThat(byTheDecider.json().get("rule").asText()).isEqualTo("CorrectorIsNotTheRecorder");
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
+        assertThat(corrected.etag()).isEqualTo("\"2\"");
+        assertThat(corrected.json().get("kindLabel").asText()).isEqualTo("行政诉讼·未经复议直接起诉");
+        assertThat(corrected.json().get("resultLabel").asText()).isEqualTo("结果纠正");
+        assertThat(stale.status()).as(stale.toString()).isEqualTo(409);
+        assertThat(noReason.status()).as(noReason.toString()).isEqualTo(400);
+        assertThat(fields(noReason)).containsExactly("reason");
+        assertThat(noReason.json().get("message").asText()).contains("理由");
+        assertThat(resultWithoutDate.status()).as(resultWithoutDate.toString()).isEqualTo(422);
+        assertThat(fields(resultWithoutDate)).containsExactly("decidedOn");
+        assertThat(otherAgency.status()).as(otherAgency.toString()).isEqualTo(404);
+        assertThat(handler.status()).as(handler.toString()).isEqualTo(403);
+        assertThat(eventsOf(decided)).isEqualTo(3);
+        awaitCaseTableCaughtUp();
+        Instant betweenTheTwo = Instant.now();
+
+        // when the pending case, recorded in error, is withdrawn
+        Response withdrawn = api.post("head-kaifaqu", "/api/disputes/" + pending + "/withdrawal", """
+                {"reason":"申请人实际未申请复议，误登","withdrawnOn":"%s"}""".formatted(today));
+        assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
+        assertThat(withdrawn.json().get("withdrawn").asBoolean()).isTrue();
+        Response afterwards = api.post("reviewer2-kaifaqu", "/api/disputes/" + pending + "/decision",
+                "{\"result\":\"UPHELD\",\"decidedOn\":\"%s\"}".formatted(today));
+        assertThat(afterwards.status()).as(afterwards.toString()).isEqualTo(422);
+        assertThat(afterwards.json().get("rule").asText()).isEqualTo("DisputeWithdrawn");
+        awaitCaseTableCaughtUp();
+        Instant afterWithdrawal = Instant.now();
+
+        // then part 四 of 2022 moved: the corrected case from 复议/维持 to 直接起诉/纠正, the withdrawn one out of 尚未审结
+        Map<String, Map<String, Long>> current = part4(api.get("auditor-kaifaqu", "/api/statistics/2022").json());
+        assertThat(changedCells(published, current)).isEqualTo(Map.of(
+                "RECONSIDERATION/UPHELD", -1L, "RECONSIDERATION/PENDING", -1L, "RECONSIDERATION/TOTAL", -2L,
+                "LITIGATION_DIRECT/CORRECTED", 1L, "LITIGATION_DIRECT/TOTAL", 1L));
+        // and the cell lists agree
+        assertThat(listedIn("LITIGATION_DIRECT/CORRECTED", 2022)).contains(decided);
+        assertThat(listedIn("RECONSIDERATION/UPHELD", 2022)).doesNotContain(decided);
+        assertThat(listedIn("RECONSIDERATION/PENDING", 2022)).doesNotContain(pending);
+        assertThat(listedIn("RECONSIDERATION/PENDING", 2023)).doesNotContain(pending);
+        assertThat(listed("auditor-kaifaqu")).contains(decided).doesNotContain(pending);
+        assertThat(api.get("auditor-kaifaqu", "/api/disputes/" + pending).json().get("withdrawn").asBoolean()).isTrue();
+
+        // and as of each instant, part 四 is as it stood then
+        assertThat(part4(asOf(2022, beforeCorrection))).isEqualTo(published);
+        assertThat(changedCells(published, part4(asOf(2022, betweenTheTwo)))).isEqualTo(Map.of(
+                "RECONSIDERATION/UPHELD", -1L, "RECONSIDERATION/TOTAL", -1L,
+                "LITIGATION_DIRECT/CORRECTED", 1L, "LITIGATION_DIRECT/TOTAL", 1L));
+        assertThat(part4(asOf(2022, afterWithdrawal))).isEqualTo(current);
+
+        // and the publication diff names the event behind each changed cell, by its effect on the cell
+        JsonNode diff = api.get("auditor-kaifaqu", "/api/statistics/2022/publication-diff").json();
+        assertThat(change(diff, "RECONSIDERATION", "UPHELD")).isEqualTo(List.of(
+                decided + " DisputeCorrected head-kaifaqu -1"));
+        assertThat(change(diff, "LITIGATION_DIRECT", "CORRECTED")).isEqualTo(List.of(
+                decided + " DisputeCorrected head-kaifaqu 1"));
+        assertThat(change(diff, "RECONSIDERATION", "PENDING")).isEqualTo(List.of(
+                pending + " DisputeWithdrawn head-kaifaqu -1"));
+        assertThat(change(diff, "RECONSIDERATION", "TOTAL")).containsExactlyInAnyOrder(
+                decided + " DisputeCorrected head-kaifaqu -1", pending + " DisputeWithdrawn head-kaifaqu -1");
+
+        // and the audit trail of each application shows the correction and the withdrawal, with their reasons
+        await().atMost(PROCESSOR).untilAsserted(() -> {
+            assertThat(auditSteps(a)).anyMatch(step -> step.get("eventType").asText().equals("DisputeCorrected")
+                    && step.get("label").asText().startsWith("更正复议诉讼案件")
+                    && step.get("reason").asText().startsWith("误登为行政复议")
+                    && step.get("actor").asText().equals("head-kaifaqu"));
+            assertThat(auditSteps(b)).anyMatch(step -> step.get("eventType").asText().equals("DisputeWithdrawn")
+                    && step.get("label").asText().equals("撤销登记复议诉讼案件")
+                    && step.get("reason").asText().equals("申请人实际未申请复议，误登"));
+        });
+    }
+
+    @Test
     void aHandlerOfAnotherAgencyFindsNeitherTheApplicationNorTheCase() {
         // given a case of 开发区
         String requestId = concludedApplication();
@@ -331,6 +446,7 @@ class DisputesIT {
         processor.shutDown();
         processor.resetTokens();
         assertThat(jdbc.sql("select count(*) from dispute_case").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from dispute_case_version").query(Long.class).single()).isZero();
         processor.start();
 
         // then the table is rebuilt row for row, and counts the same
@@ -339,6 +455,71 @@ class DisputesIT {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
+
+    /** Part 四 of a tables answer, as GROUP → COLUMN → count. */
+    private static Map<String, Map<String, Long>> part4(JsonNode tables) {
+        Map<String, Map<String, Long>> cells = new TreeMap<>();
+        for (DisputeGroup group : DisputeGroup.values()) {
+            for (DisputeColumn column : DisputeColumn.values()) {
+                JsonNode cell = tables.get("part4").get("cells").path(group.name()).path(column.name());
+                cells.computeIfAbsent(group.name(), g -> new TreeMap<>())
+                        .put(column.name(), cell.isMissingNode() ? 0L : cell.asLong());
+            }
+        }
+        return cells;
+    }
+
+    /** The cells that differ, as GROUP/COLUMN → change. */
+    private static Map<String, Long> changedCells(Map<String, Map<String, Long>> from,
+                                                  Map<String, Map<String, Long>> to) {
+        Map<String, Long> changed = new TreeMap<>();
+        from.forEach((group, columns) -> columns.forEach((column, value) -> {
+            long now = to.get(group).get(column);
+            if (now != value) {
+                changed.put(group + "/" + column, now - value);
+            }
+        }));
+        return changed;
+    }
+
+    private JsonNode asOf(int y, Instant at) {
+        Response response = api.get("auditor-kaifaqu", "/api/statistics/" + y + "/as-of?at="
+                + URLEncoder.encode(at.toString(), StandardCharsets.UTF_8));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    private List<String> listedIn(String cell, int y) {
+        List<String> ids = new ArrayList<>();
+        api.get("auditor-kaifaqu", "/api/disputes/cells/" + cell + "?year=" + y).json()
+                .forEach(c -> ids.add(c.get("disputeId").asText()));
+        return ids;
+    }
+
+    /** The changes publication-diff lists for one part 四 cell, as "id eventType recordedBy effect". */
+    private static List<String> change(JsonNode diff, String group, String column) {
+        for (JsonNode difference : diff.get("differences")) {
+            if (difference.get("part").asText().equals("四") && difference.get("row").asText().equals(group)
+                    && difference.get("column").asText().equals(column)) {
+                List<String> changes = new ArrayList<>();
+                difference.get("changes").forEach(c -> changes.add(c.get("id").asText() + " "
+                        + c.get("eventType").asText() + " " + c.get("recordedBy").asText() + " "
+                        + c.get("effect").asLong()));
+                return changes;
+            }
+        }
+        throw new AssertionError("no difference for " + group + "/" + column + " in " + diff);
+    }
+
+    private List<JsonNode> auditSteps(String requestId) {
+        Response response = api.get("auditor-kaifaqu", "/api/audit/requests/" + requestId);
+        List<JsonNode> steps = new ArrayList<>();
+        if (response.status() == 200) {
+            JsonNode body = response.json();
+            (body.isArray() ? body : body.path("steps")).forEach(steps::add);
+        }
+        return steps;
+    }
 
     /** Registers an application, drafts, approves and gives the answer: concluded today. */
     private String concludedApplication() {
@@ -406,17 +587,20 @@ class DisputesIT {
                 .formatted(receivedOn);
     }
 
-    /** Waits until the case table holds every filing and every decision in the event store. */
+    /**
+     * Waits until the case tables include every event stored so far: every segment of the
+     * dispute-tables processor has passed the head of the event store.
+     */
     private void awaitCaseTableCaughtUp() {
-        await().atMost(PROCESSOR).until(() ->
-                rowCount("select count(*) from dispute_case") == eventCount(DisputeFiled.class)
-                        && rowCount("select count(*) from dispute_case where result is not null")
-                        == eventCount(DisputeDecided.class));
-    }
-
-    private long eventCount(Class<?> type) {
-        return jdbc.sql("select count(*) from domain_event_entry where payload_type = :type")
-                .param("type", type.getName()).query(Long.class).single();
+        long head = rowCount("select coalesce(max(global_index), 0) from domain_event_entry");
+        StreamingEventProcessor processor = processing
+                .eventProcessor("dispute-tables", StreamingEventProcessor.class).orElseThrow();
+        await().atMost(PROCESSOR).until(() -> {
+            var status = processor.processingStatus();
+            long segments = rowCount("select count(*) from token_entry where processor_name = 'dispute-tables'");
+            return status.size() == segments && status.values().stream()
+                    .allMatch(segment -> !segment.isErrorState() && segment.getCurrentPosition().orElse(-1) >= head);
+        });
     }
 
     private long rowCount(String sql) {
@@ -445,6 +629,9 @@ class DisputesIT {
     }
 
     private List<Map<String, Object>> rows() {
-        return jdbc.sql("select * from dispute_case order by dispute_id").query().listOfRows();
+        List<Map<String, Object>> rows = new ArrayList<>(
+                jdbc.sql("select * from dispute_case order by dispute_id").query().listOfRows());
+        rows.addAll(jdbc.sql("select * from dispute_case_version order by dispute_id, version").query().listOfRows());
+        return rows;
     }
 }

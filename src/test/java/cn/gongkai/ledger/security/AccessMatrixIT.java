@@ -92,6 +92,8 @@ class AccessMatrixIT {
             GET    /api/disputes/cells/{group}/{column}                 | A A A A F | A A A A F | U
             GET    /api/disputes/{disputeId}                            | A A A A F | N N N N F | U
             POST   /api/disputes/{disputeId}/decision                   | A A A F F | N N N F F | U
+            POST   /api/disputes/{disputeId}/correction                 | F A A F F | F N N F F | U
+            POST   /api/disputes/{disputeId}/withdrawal                 | F A A F F | F N N F F | U
             GET    /api/statistics/{year}                               | A A A A F | N N N N F | U
             GET    /api/statistics/{year}/as-of                         | A A A A F | N N N N F | U
             GET    /api/statistics/{year}/export                        | A A A A F | N N N N F | U
@@ -262,6 +264,12 @@ class AccessMatrixIT {
         calls.put("GET /api/disputes/{disputeId}", () -> get("/api/disputes/" + dispute));
         calls.put("POST /api/disputes/{disputeId}/decision", () -> post("/api/disputes/" + dispute + "/decision", """
                 {"result":"UPHELD","decidedOn":"%s"}""".formatted(today)));
+        calls.put("POST /api/disputes/{disputeId}/correction", () -> post("/api/disputes/" + dispute + "/correction",
+                """
+                {"requestId":"%s","kind":"LITIGATION_AFTER_RECONSIDERATION","filedOn":"%s","reason":"误登类型",
+                 "correctedOn":"%s"}""".formatted(concludedApplication, today, today)));
+        calls.put("POST /api/disputes/{disputeId}/withdrawal", () -> post("/api/disputes/" + dispute + "/withdrawal",
+                "{\"reason\":\"重复登记\",\"withdrawnOn\":\"%s\"}".formatted(today)));
         calls.put("GET /api/statistics/{year}", () -> get(stats + "?agency=kaifaqu"));
         calls.put("GET /api/statistics/{year}/as-of", () -> get(stats + "/as-of?agency=kaifaqu&at=2026-01-01T00:00:00Z"));
         calls.put("GET /api/statistics/{year}/export", () -> get(stats + "/export?agency=kaifaqu&format=CSV"));

@@ -84,6 +84,101 @@ class PublicationIT {
         assertThat(response.json().get("rule").asText()).isEqualTo("PublishAfterClose");
     }
 
+    @Test
+    void beforeAnyPublicationTheDiffIsANotFoundThatSaysWhy() {
+        Response response = new Api(port).get("auditor-kaifaqu", "/api/statistics/2019/publication-diff");
+        assertThat(response.status()).as(response.toString()).isEqualTo(404);
+        assertThat(response.json().get("rule").asText()).isEqualTo("NoPublicationYet");
+        assertThat(response.json().get("message").asText()).contains("2019", "尚未公布");
+        assertThat(response.json().get("messageEn").asText()).contains("2019", "not been published");
+    }
+
+    @Test
+    void aCarriedForwardCellListsEachEventByItsEffectOnTheCellAndChangesThatCancelOutAreLeftOut() {
+        Api api = new Api(port);
+        // given 2021: one application answered, one still open at the year's end; the year closed and published
+        String answered = register(api, LocalDate.of(2021, 2, 1));
+        conclude(api, answered, "DISCLOSED", LocalDate.of(2021, 3, 1));
+        String open = register(api, LocalDate.of(2021, 5, 1));
+        assertThat(api.post("head-kaifaqu", "/api/statistics/2021/close", "").status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> carried(api, open));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                api.post("head-kaifaqu", "/api/statistics/2021/publish", "").status()).isEqualTo(200));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("head-kaifaqu", "/api/statistics/2021/publication-diff").status() == 200);
+        long receivedThen = cells(api, "/api/statistics/2021").get("RECEIVED").get("TOTAL").asLong();
+        long carriedThen = cells(api, "/api/statistics/2021").get("CARRIED_FORWARD").get("TOTAL").asLong();
+
+        // when the open one turns out to have been answered in 2021 (a late conclusion), and a paper
+        // application of 2021 is registered now and its 2021 answer entered right after
+        conclude(api, open, "DISCLOSED", LocalDate.of(2021, 12, 20));
+        String backDated = register(api, LocalDate.of(2021, 11, 1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> carried(api, backDated));
+        conclude(api, backDated, "DISCLOSED", LocalDate.of(2021, 11, 10));
+        // (both moved only once every one of those events is counted: the projection counts them in order)
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode now = cells(api, "/api/statistics/2021");
+            return now.get("CARRIED_FORWARD").get("TOTAL").asLong() == carriedThen - 1
+                    && now.get("RECEIVED").get("TOTAL").asLong() == receivedThen + 1;
+        });
+
+        // then 结转下年度继续办理 lists only the late conclusion, as taking one away from the cell; the
+        // back-dated application, received and concluded in the year, cancels out and is not listed
+        JsonNode diff = api.get("auditor-kaifaqu", "/api/statistics/2021/publication-diff").json();
+        JsonNode carried = find(diff.get("differences"), "CARRIED_FORWARD", "TOTAL");
+        assertThat(carried.get("published").asLong()).isEqualTo(carriedThen);
+        assertThat(carried.get("current").asLong()).isEqualTo(carriedThen - 1);
+        assertThat(carried.get("changes")).hasSize(1);
+        JsonNode conclusion = carried.get("changes").get(0);
+        assertThat(conclusion.get("subject").asText()).isEqualTo("application");
+        assertThat(conclusion.get("id").asText()).isEqualTo(open);
+        assertThat(conclusion.get("eventType").asText()).isEqualTo("RequestAnswered");
+        assertThat(conclusion.get("recordedBy").asText()).isEqualTo("handler-kaifaqu");
+        assertThat(conclusion.get("effect").asLong()).isEqualTo(-1);
+        assertThat(conclusion.get("counter").asText()).isEqualTo("2021:RESOLVED_TOTAL/TOTAL");
+        // and where it counts, the back-dated receipt adds one
+        JsonNode received = find(diff.get("differences"), "RECEIVED", "TOTAL");
+        assertThat(received.get("changes")).hasSize(1);
+        assertThat(received.get("changes").get(0).get("id").asText()).isEqualTo(backDated);
+        assertThat(received.get("changes").get(0).get("effect").asLong()).isEqualTo(1);
+        // and a cell whose net change is zero is not listed at all
+        diff.get("differences").forEach(d -> assertThat(d.get("current").asLong())
+                .as(d.toString()).isNotEqualTo(d.get("published").asLong()));
+    }
+
+    @Test
+    void aBackDatedApplicationConcludedWithinTheClosedYearShowsNoCarryForwardStep() {
+        Api api = new Api(port);
+        // given 2020 closed
+        assertThat(api.post("head-kaifaqu", "/api/statistics/2020/close", "").status()).isEqualTo(202);
+        // when an application of 2020 is registered now, carried forward out of the closed year as soon as it
+        // is seen, and its 2020 answer entered right after
+        String backDated = register(api, LocalDate.of(2020, 12, 1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> carried(api, backDated));
+        conclude(api, backDated, "DISCLOSED", LocalDate.of(2020, 12, 15));
+
+        // then its history shows no step 结转至2021年度继续办理, nor is it listed as carried forward
+        JsonNode view = api.get("handler-kaifaqu", "/api/requests/" + backDated).json();
+        assertThat(view.get("carriedForwardFrom")).isEmpty();
+        List<String> steps = new ArrayList<>();
+        view.get("history").forEach(step -> steps.add(step.get("type").asText() + " " + step.get("label").asText()));
+        assertThat(steps).isNotEmpty().noneMatch(step -> step.contains("结转") || step.startsWith("RequestCarriedForward"));
+        // and the audit trail keeps the event, marked as voided by the conclusion within the year
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<String> audit = new ArrayList<>();
+            api.get("auditor-kaifaqu", "/api/audit/requests/" + backDated).json().get("steps")
+                    .forEach(step -> audit.add(step.get("eventType").asText() + " " + step.get("label").asText()));
+            assertThat(audit).contains("RequestCarriedForward 结转至2021年度继续办理（已更正：该申请于2020年度内办结，未结转）");
+        });
+        // while one still open at the year's end keeps its step
+        String stillOpen = register(api, LocalDate.of(2020, 12, 2));
+        await().atMost(Duration.ofSeconds(30)).until(() -> carried(api, stillOpen));
+        List<String> openSteps = new ArrayList<>();
+        api.get("handler-kaifaqu", "/api/requests/" + stillOpen).json().get("history")
+                .forEach(step -> openSteps.add(step.get("label").asText()));
+        assertThat(openSteps).contains("结转至2021年度继续办理");
+    }
+
     private static JsonNode find(JsonNode differences, String row, String column) {
         for (JsonNode d : differences) {
             if (d.get("row").asText().equals(row) && d.get("column").asText().equals(column)) {

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** Something that happened to one reconsideration or litigation case. Who did it lives in the metadata. */
-public sealed interface DisputeEvent permits DisputeFiled, DisputeDecided {
+public sealed interface DisputeEvent permits DisputeFiled, DisputeDecided, DisputeCorrected, DisputeWithdrawn {
 
     UUID disputeId();
 

@@ -1,7 +1,12 @@
 package cn.gongkai.ledger.disputes.read;
 
+import cn.gongkai.ledger.disputes.DisputeKind;
+import cn.gongkai.ledger.disputes.DisputeResult;
+import cn.gongkai.ledger.disputes.events.DisputeCorrected;
 import cn.gongkai.ledger.disputes.events.DisputeDecided;
 import cn.gongkai.ledger.disputes.events.DisputeFiled;
+import cn.gongkai.ledger.disputes.events.DisputeWithdrawn;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -32,21 +37,42 @@ public class DisputeRecords {
         if (!(first.getPayload() instanceof DisputeFiled filed) || !filed.agencyId().equals(agencyId)) {
             return Optional.empty();
         }
-        DisputeDecided decided = null;
+        Case current = new Case(filed.requestId(), filed.registrationNumber(), filed.kind(), filed.filedOn(),
+                filed.caseNumber(), filed.authority(), null, null, null, false);
         long version = first.getSequenceNumber();
         while (events.hasNext()) {
             DomainEventMessage<?> next = events.next();
             version = next.getSequenceNumber();
-            if (next.getPayload() instanceof DisputeDecided decision) {
-                decided = decision;
-            }
+            current = switch (next.getPayload()) {
+                case DisputeDecided e -> current.decided(e.result(), e.decidedOn(), e.summary());
+                case DisputeCorrected e -> new Case(e.requestId(), e.registrationNumber(), e.kind(), e.filedOn(),
+                        e.caseNumber(), e.authority(), e.result(), e.decidedOn(), e.summary(), false);
+                case DisputeWithdrawn e -> current.asWithdrawn();
+                default -> current;
+            };
         }
-        return Optional.of(new DisputeView(filed.disputeId(), filed.requestId(), filed.registrationNumber(),
-                filed.kind(), filed.kind().label(), filed.filedOn(), filed.caseNumber(), filed.authority(),
-                decided == null ? null : decided.result(),
-                decided == null ? null : decided.result().label(),
-                decided == null ? null : decided.decidedOn(),
-                decided == null ? null : decided.summary(),
-                version));
+        return Optional.of(current.view(filed.disputeId(), version));
+    }
+
+    /** The case as its events so far leave it. */
+    private record Case(UUID requestId, String registrationNumber, DisputeKind kind, LocalDate filedOn,
+                        String caseNumber, String authority, DisputeResult result, LocalDate decidedOn,
+                        String summary, boolean withdrawn) {
+
+        Case decided(DisputeResult decision, LocalDate on, String text) {
+            return new Case(requestId, registrationNumber, kind, filedOn, caseNumber, authority, decision, on, text,
+                    withdrawn);
+        }
+
+        Case asWithdrawn() {
+            return new Case(requestId, registrationNumber, kind, filedOn, caseNumber, authority, result, decidedOn,
+                    summary, true);
+        }
+
+        DisputeView view(UUID disputeId, long version) {
+            return new DisputeView(disputeId, requestId, registrationNumber, kind, kind.label(), filedOn, caseNumber,
+                    authority, result, result == null ? null : result.label(), decidedOn, summary, version,
+                    withdrawn);
+        }
     }
 }

@@ -137,6 +137,9 @@ public final class RequestFile {
                 outcome = e.outcome();
                 concludedOn = e.concludedOn();
                 status = RequestStatus.CONCLUDED;
+                // a back-dated registration into a closed year is carried forward the moment it is
+                // registered; concluded within that year after all, it was never open at the year's end
+                carriedForwardFrom.removeIf(year -> year >= e.concludedOn().getYear());
             }
             case RequestCarriedForward e -> carriedForwardFrom.add(e.fromYear());
             case OutcomeCorrected e -> outcome = e.correctedOutcome();

@@ -14,6 +14,7 @@ import cn.gongkai.ledger.requests.Outcome;
 import cn.gongkai.ledger.requests.RequestStatus;
 import cn.gongkai.ledger.requests.events.ApplicantDataErased;
 import cn.gongkai.ledger.requests.events.ApplicantDetails;
+import cn.gongkai.ledger.requests.events.RequestCarriedForward;
 import cn.gongkai.ledger.requests.events.RequestEvent;
 import cn.gongkai.ledger.requests.events.RequestReceived;
 import java.lang.reflect.RecordComponent;
@@ -88,6 +89,11 @@ class RequestViewEndpoint {
         if (received == null || !received.agencyId().equals(currentActor.current().agencyId())) {
             throw new NotFound("application " + requestId);
         }
+        // a carry-forward out of a year the application was concluded in after all (a back-dated
+        // registration into a closed year, concluded right after) never happened for the reader
+        history.removeIf(step -> step.type().equals(RequestCarriedForward.class.getSimpleName())
+                && step.details().get("fromYear") instanceof Number fromYear
+                && !file.carriedForwardFrom().contains(fromYear.intValue()));
         Deadline deadline = deadlines.of(file).orElse(null);
         LocalDate today = BusinessClock.today(clock);
         RequestView view = new RequestView(

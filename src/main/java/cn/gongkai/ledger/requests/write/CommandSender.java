@@ -1,7 +1,6 @@
 package cn.gongkai.ledger.requests.write;
 
-import cn.gongkai.ledger.platform.FieldProblem;
-import cn.gongkai.ledger.platform.InputRejected;
+import cn.gongkai.ledger.platform.IfMatch;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -36,20 +35,7 @@ public class CommandSender {
 
     /** The version a client expects, from an {@code If-Match} header such as {@code "7"}; null if absent. */
     public static Long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        String value = ifMatch.trim();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        value = value.replace("\"", "");
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new InputRejected(FieldProblem.of("If-Match",
-                    "应为申请的版本号，例如 \"3\"", "must be the application's version, e.g. \"3\""));
-        }
+        return IfMatch.expectedVersion(ifMatch, "申请", "application's");
     }
 
     /** What a successful command answers: the application and its version after the change. */

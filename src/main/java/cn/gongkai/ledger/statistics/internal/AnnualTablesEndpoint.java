@@ -153,11 +153,18 @@ class AnnualTablesEndpoint {
     ResponseEntity<PublicationDiff> publicationDiff(@PathVariable int year) {
         String agencyId = currentActor.current().agencyId();
         Publications.Published published = publications.latest(agencyId, year)
-                .orElseThrow(() -> new NotFound("publication " + agencyId + ":" + year));
+                .orElseThrow(() -> new NotFound("publication " + agencyId + ":" + year, "NoPublicationYet",
+                        "本机关" + year + "年度报告尚未公布，没有可比较的已公布版本（请先公布：POST /api/statistics/"
+                                + year + "/publish）",
+                        "the " + year + " report of this agency has not been published yet, so there is no published"
+                                + " version to compare with (publish it first: POST /api/statistics/" + year
+                                + "/publish)"));
         List<PublishedDifference> differences = new ArrayList<>(
                 publications.part3Differences(agencyId, published, tables.part3(agencyId, year)));
+        Part4Source source = part4Source.getIfAvailable();
         differences.addAll(publications.part4Differences(published,
-                codes(part4(agencyId, List.of(agencyId), year, null))));
+                codes(part4(agencyId, List.of(agencyId), year, null)),
+                source == null ? List.of() : source.changesSince(agencyId, year, published.publishedAt())));
         return ResponseEntity.ok(new PublicationDiff(agencyId, year, published.version(), published.publishedAt(),
                 published.publishedBy(), differences.isEmpty(), differences));
     }

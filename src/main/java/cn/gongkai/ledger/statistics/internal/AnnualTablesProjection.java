@@ -2,6 +2,7 @@ package cn.gongkai.ledger.statistics.internal;
 
 import cn.gongkai.ledger.platform.ProjectionText;
 import cn.gongkai.ledger.access.Actor;
+import cn.gongkai.ledger.access.ActorMetaData;
 import cn.gongkai.ledger.requests.ApplicantCategory;
 import cn.gongkai.ledger.requests.Outcome;
 import cn.gongkai.ledger.requests.events.ApplicantCategoryCorrected;
@@ -230,8 +231,8 @@ class AnnualTablesProjection {
     private void add(Cause cause, String agency, int year, TableRow row, TableColumn column, long delta) {
         jdbc.sql("""
                         insert into statistics_count_change (agency_id, year, row_code, column_code, delta, recorded_at,
-                            event_id, event_type, request_id, registration_number)
-                        values (:agency, :year, :row, :column, :delta, :at, :event, :type, :request, :number)""")
+                            event_id, event_type, request_id, registration_number, recorded_by)
+                        values (:agency, :year, :row, :column, :delta, :at, :event, :type, :request, :number, :by)""")
                 .param("agency", ProjectionText.of(agency))
                 .param("year", year)
                 .param("row", row.name())
@@ -242,6 +243,7 @@ class AnnualTablesProjection {
                 .param("type", cause.eventType())
                 .param("request", cause.requestId())
                 .param("number", ProjectionText.of(cause.registrationNumber()))
+                .param("by", cause.recordedBy() == null ? null : ProjectionText.of(cause.recordedBy()))
                 .update();
         jdbc.sql("""
                         insert into statistics_count (agency_id, year, row_code, column_code, value)
@@ -284,13 +286,18 @@ class AnnualTablesProjection {
         }
     }
 
-    /** The event behind a counter change: when it was recorded, which event, which application. */
+    /** The event behind a counter change: when it was recorded, which event, which application, by whom. */
     private record Cause(Instant recordedAt, String eventId, String eventType, UUID requestId,
-                         String registrationNumber) {
+                         String registrationNumber, String recordedBy) {
 
         Cause(EventMessage<?> message, UUID requestId, String registrationNumber) {
             this(message.getTimestamp(), message.getIdentifier(), message.getPayloadType().getSimpleName(), requestId,
-                    registrationNumber);
+                    registrationNumber, username(message));
+        }
+
+        private static String username(EventMessage<?> message) {
+            Object username = message.getMetaData().get(ActorMetaData.USERNAME);
+            return username == null ? null : username.toString();
         }
     }
 }

@@ -5,12 +5,20 @@ import cn.gongkai.ledger.statistics.PublishedDifference;
 import cn.gongkai.ledger.statistics.PublishedDifference.Change;
 import cn.gongkai.ledger.statistics.TableColumn;
 import cn.gongkai.ledger.statistics.TableRow;
+import cn.gongkai.ledger.statistics.DisputeColumn;
+import cn.gongkai.ledger.statistics.DisputeGroup;
+import cn.gongkai.ledger.statistics.Part4Change;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -49,7 +57,7 @@ class Publications {
                 .optional();
     }
 
-    /** Every part 三 cell that differs from the published version, with the changes recorded since. */
+    /** Every part 三 cell that differs from the published version, with the events since behind the change. */
     List<PublishedDifference> part3Differences(String agencyId, Published published, Part3Table current) {
         List<PublishedDifference> differences = new ArrayList<>();
         for (TableRow row : TableRow.values()) {
@@ -58,31 +66,63 @@ class Publications {
                 long now = current.cell(row, column);
                 if (then != now) {
                     differences.add(new PublishedDifference("三", row.name(), column.name(), then, now,
-                            changesSince(agencyId, current.year(), row, column, published.publishedAt())));
+                            collapsed(changesSince(agencyId, current.year(), row, column, published.publishedAt()))));
                 }
             }
         }
         return differences;
     }
 
-    /** Part 四 cells that differ; its changes are not logged per event, so none are listed. */
-    List<PublishedDifference> part4Differences(Published published, Map<String, Map<String, Long>> current) {
+    /** Every part 四 cell that differs, with the moves of cases since publication behind the change. */
+    List<PublishedDifference> part4Differences(Published published, Map<String, Map<String, Long>> current,
+                                               List<Part4Change> changes) {
+        Map<String, List<Change>> byCell = new LinkedHashMap<>();
+        for (Part4Change change : changes) {
+            byCell.computeIfAbsent(change.group() + "/" + change.column(), cell -> new ArrayList<>())
+                    .add(new Change("dispute", change.disputeId(), change.registrationNumber(), change.eventType(),
+                            change.recordedAt(), change.recordedBy(), change.move(), change.effect()));
+        }
         List<PublishedDifference> differences = new ArrayList<>();
-        Map<String, Map<String, Long>> all = new LinkedHashMap<>(current);
-        published.part4().forEach(all::putIfAbsent);
-        all.forEach((group, columns) -> columns.keySet().forEach(column -> {
-            long then = published.part4().getOrDefault(group, Map.of()).getOrDefault(column, 0L);
-            long now = current.getOrDefault(group, Map.of()).getOrDefault(column, 0L);
-            if (then != now) {
-                differences.add(new PublishedDifference("四", group, column, then, now, List.of()));
+        for (DisputeGroup group : DisputeGroup.values()) {
+            for (DisputeColumn column : DisputeColumn.values()) {
+                long then = published.part4().getOrDefault(group.name(), Map.of()).getOrDefault(column.name(), 0L);
+                long now = current.getOrDefault(group.name(), Map.of()).getOrDefault(column.name(), 0L);
+                if (then != now) {
+                    differences.add(new PublishedDifference("四", group.name(), column.name(), then, now,
+                            collapsed(byCell.getOrDefault(group + "/" + column, List.of()))));
+                }
             }
-        }));
+        }
         return differences;
     }
 
     /**
-     * The counter changes recorded after {@code since} that feed one cell: the cell itself, or for
-     * carried over / forward the received and resolved counts of the years whose balance it is.
+     * The changes of one cell without those that cancel out: an event whose effect a later event of
+     * the same application or case undoes is dropped together with that later event. What is left
+     * is the net change, oldest first.
+     */
+    static List<Change> collapsed(List<Change> changes) {
+        Map<UUID, Deque<Change>> open = new LinkedHashMap<>();
+        List<Change> kept = new ArrayList<>();
+        for (Change change : changes) {
+            Deque<Change> ofSubject = open.computeIfAbsent(change.id(), id -> new ArrayDeque<>());
+            Change last = ofSubject.peekLast();
+            if (last != null && last.effect() == -change.effect()) {
+                ofSubject.removeLast();
+                kept.remove(last);
+            } else {
+                ofSubject.addLast(change);
+                kept.add(change);
+            }
+        }
+        return List.copyOf(kept);
+    }
+
+    /**
+     * The counter changes recorded after {@code since} that feed one cell, each with its effect on
+     * the cell: the cell's own counter, or for carried over / forward (a balance: received less
+     * resolved, summed over the years up to the one whose end it is) every receipt (+) and
+     * conclusion (−) of those years.
      */
     private List<Change> changesSince(String agencyId, int year, TableRow row, TableColumn column, Instant since) {
         String cells;
@@ -101,21 +141,29 @@ class Publications {
                 lastYear = year;
             }
         }
-        return jdbc.sql("select recorded_at, event_type, registration_number, year, row_code, column_code, delta"
-                        + " from statistics_count_change where agency_id = :agency and column_code = :column"
-                        + " and year <= :lastYear and recorded_at > :since and " + cells + " order by id")
+        boolean balance = row == TableRow.CARRIED_OVER || row == TableRow.CARRIED_FORWARD;
+        return jdbc.sql("select recorded_at, event_type, request_id, registration_number, recorded_by, year, row_code,"
+                        + " column_code, delta from statistics_count_change where agency_id = :agency"
+                        + " and column_code = :column and year <= :lastYear and recorded_at > :since and " + cells
+                        + " order by id")
                 .param("agency", agencyId)
                 .param("column", column.name())
                 .param("lastYear", lastYear)
-                .param("since", since.atOffset(java.time.ZoneOffset.UTC))
+                .param("since", since.atOffset(ZoneOffset.UTC))
                 .param("row", row.name())
                 .param("year", year)
-                .query((rs, n) -> new Change(
-                        rs.getObject("recorded_at", java.time.OffsetDateTime.class).toInstant(),
-                        rs.getString("event_type"),
-                        rs.getString("registration_number"),
-                        rs.getInt("year") + ":" + rs.getString("row_code") + "/" + rs.getString("column_code"),
-                        rs.getLong("delta")))
+                .query((rs, n) -> {
+                    long delta = rs.getLong("delta");
+                    // a conclusion adds to 办结 but takes from the balance still open
+                    long effect = balance && rs.getString("row_code").equals(TableRow.RESOLVED_TOTAL.name())
+                            ? -delta : delta;
+                    return new Change("application", rs.getObject("request_id", UUID.class),
+                            rs.getString("registration_number"), rs.getString("event_type"),
+                            rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                            rs.getString("recorded_by"),
+                            rs.getInt("year") + ":" + rs.getString("row_code") + "/" + rs.getString("column_code"),
+                            effect);
+                })
                 .list();
     }
 }

@@ -50,7 +50,13 @@ class DisputeEventJsonApprovalTest {
                 new DisputeFiled(DISPUTE, REQUEST, "gz-housing", "2026-0042", DisputeKind.RECONSIDERATION,
                         LocalDate.of(2026, 3, 2), "驻政复〔2026〕12号", "驻马店市人民政府"),
                 new DisputeDecided(DISPUTE, REQUEST, "gz-housing", DisputeResult.CORRECTED, LocalDate.of(2026, 5, 20),
-                        "责令重新答复"));
+                        "责令重新答复"),
+                new DisputeCorrected(DISPUTE, REQUEST, "gz-housing", "2026-0042",
+                        DisputeKind.LITIGATION_AFTER_RECONSIDERATION, LocalDate.of(2026, 3, 1), "驻政复〔2026〕12号",
+                        "驻马店市人民政府", DisputeResult.UPHELD, LocalDate.of(2026, 5, 20), "维持原答复",
+                        LocalDate.of(2026, 3, 2), "误登为行政复议，实为复议后起诉", LocalDate.of(2026, 6, 1)),
+                new DisputeWithdrawn(DISPUTE, REQUEST, "gz-housing", LocalDate.of(2026, 3, 2), "重复登记",
+                        LocalDate.of(2026, 6, 2)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -190,10 +191,10 @@ class Part4AsOfTest {
             List<Recorded> events = new ArrayList<>();
             for (Case c : cases) {
                 events.add(new Recorded(c.filedAt, () -> projection.on(new DisputeFiled(c.id, c.request, c.agency,
-                        "N-" + c.id, c.kind, c.filedOn, null, null), c.filedAt)));
+                        "N-" + c.id, c.kind, c.filedOn, null, null), 0L, c.filedAt, MetaData.emptyInstance())));
                 if (c.result != null) {
                     events.add(new Recorded(c.decidedAt, () -> projection.on(new DisputeDecided(c.id, c.request,
-                            c.agency, c.result, c.decidedOn, null), c.decidedAt)));
+                            c.agency, c.result, c.decidedOn, null), 1L, c.decidedAt, MetaData.emptyInstance())));
                 }
             }
             events.stream().sorted((x, y) -> x.at().compareTo(y.at())).forEach(e -> e.delivery().run());

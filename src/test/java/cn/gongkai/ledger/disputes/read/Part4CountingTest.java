@@ -23,6 +23,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -210,12 +211,12 @@ class Part4CountingTest {
 
     private void file(String agency, String name, DisputeKind kind, String filedOn) {
         projection.on(new DisputeFiled(id(name), requestOf(name), agency, name, kind, LocalDate.parse(filedOn),
-                null, null), recordedOn(filedOn));
+                null, null), 0L, recordedOn(filedOn), MetaData.emptyInstance());
     }
 
     private void decide(String agency, String name, DisputeResult result, String decidedOn) {
         projection.on(new DisputeDecided(id(name), requestOf(name), agency, result, LocalDate.parse(decidedOn), null),
-                recordedOn(decidedOn));
+                1L, recordedOn(decidedOn), MetaData.emptyInstance());
     }
 
     /** Recorded on the business date itself, at noon UTC. */

@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 
 /**
@@ -61,7 +63,7 @@ public final class DisputeFixtures {
     public static AggregateTestFixture<Dispute> fixture() {
         AggregateTestFixture<Dispute> fixture = new AggregateTestFixture<>(Dispute.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, BusinessClock.ZONE));
-        Map<UUID, ApplicationOnFile> onFile = List.of(CONCLUDED, OPEN, OTHER_AGENCYS).stream()
+        Map<UUID, ApplicationOnFile> onFile = List.of(CONCLUDED, ALSO_CONCLUDED, OPEN, OTHER_AGENCYS).stream()
                 .collect(Collectors.toMap(ApplicationOnFile::requestId, Function.identity()));
         fixture.registerInjectableResource((ApplicationLookup) requestId -> Optional.ofNullable(onFile.get(requestId)));
         return fixture;
@@ -80,6 +82,20 @@ public final class DisputeFixtures {
 
     public static DisputeDecided decided(DisputeResult result, LocalDate decidedOn) {
         return new DisputeDecided(DISPUTE_ID, CONCLUDED.requestId(), AGENCY, result, decidedOn, "复议决定书");
+    }
+
+    /** A second reviewer, who recorded nothing of the case: the one who may correct or withdraw it. */
+    public static final Actor OTHER_REVIEWER = actor("sun.li", AGENCY, Role.REVIEWER);
+
+    /** Another concluded application of the agency, which a case may be corrected to be about. */
+    public static final ApplicationOnFile ALSO_CONCLUDED = new ApplicationOnFile(
+            UUID.fromString("5e2d8c10-7a3b-4f6e-b1c2-0d9e8f7a6b54"), AGENCY, "2026-0040", LocalDate.of(2026, 1, 2),
+            LocalDate.of(2026, 1, 20));
+
+    /** {@code event} as recorded by {@code actor}: who recorded a case's filing and decision matters for corrections. */
+    public static GenericDomainEventMessage<Object> recordedBy(Actor actor, long sequenceNumber, Object event) {
+        return new GenericDomainEventMessage<>("Dispute", DISPUTE_ID.toString(), sequenceNumber, event,
+                MetaData.from(actor.toMetaData()));
     }
 
     private static Actor actor(String username, String agencyId, Role... roles) {
