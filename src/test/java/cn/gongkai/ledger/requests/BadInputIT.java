@@ -138,6 +138,23 @@ class BadInputIT {
         assertThat(response.json().get("fields").get(0).get("field").asText()).isEqualTo("If-Match");
     }
 
+    @Test
+    void anOutcomeCorrectionIntoALapseNamesTheBodyFieldCorrectedOutcome() {
+        String id = register();
+        ApplicationSteps.conclude(api, id, "DISCLOSED", today);
+        long before = events();
+
+        Response response = api.post("reviewer2-kaifaqu", "/api/requests/" + id + "/outcome-correction", """
+                {"correctedOutcome":"OTHER_FEE_NOT_PAID","reason":"误录","correctedOn":"%s"}""".formatted(today));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(422);
+        assertThat(response.json().get("rule").asText()).isEqualTo("AnswerOutcome");
+        JsonNode field = response.json().get("fields").get(0);
+        assertThat(field.get("field").asText()).isEqualTo("correctedOutcome");
+        assertThat(field.get("label").asText()).isEqualTo("更正后的办理结果");
+        assertThat(events()).isEqualTo(before);
+    }
+
     private String register() {
         Response registered = api.post("handler-kaifaqu", "/api/requests", received(today.minusDays(1)));
         assertThat(registered.status()).isEqualTo(201);
