@@ -84,7 +84,9 @@ public final class FieldLabels {
             Map.entry("parameter", "参数"),
             Map.entry("name", "名称"),
             Map.entry("serviceAccount", "服务账号"),
-            Map.entry("expiresAt", "有效期至"));
+            Map.entry("expiresAt", "有效期至"),
+            Map.entry("X-Consistent-After", "事件位置"),
+            Map.entry("consistentAfter", "事件位置"));
 
     private FieldLabels() {
     }
