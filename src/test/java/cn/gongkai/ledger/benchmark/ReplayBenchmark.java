@@ -119,7 +119,7 @@ class ReplayBenchmark {
 
                 - machine: %d cores (%s), %s RAM; load average before %s, after %s
                 - command: `bench/replay` (`./mvnw -o test -Dtest=ReplayBenchmark -Dgongkai.benchmark=true`) against
-                  `%s` started by `./mvnw -o spring-boot:test-run` (embedded PostgreSQL and Kafka, demo data); commit %s
+                  `%s` started by `./mvnw -o spring-boot:test-run` (embedded PostgreSQL and Kafka, demo users); commit %s
                 - %,d applications of %d registered and concluded (received, drafted, approved by a second
                   token, answered: %,d commands) by %d clients with two API tokens; then the annual tables read
                   once with `X-Consistent-After` (the highest `X-Event-Position`, %d)
