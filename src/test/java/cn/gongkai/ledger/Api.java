@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,15 @@ public final class Api {
 
     public Response get(String user, String path) {
         return send(user, HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /** A GET with request headers, given as name, value, name, value... */
+    public Response get(String user, String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(user, request);
     }
 
     public Response post(String user, String path, String json, String... headers) {
@@ -55,7 +65,7 @@ public final class Api {
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(response.statusCode(), response.body(),
                     response.headers().firstValue("ETag").orElse(null),
-                    response.headers().firstValue("Location").orElse(null));
+                    response.headers().firstValue("Location").orElse(null), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -65,7 +75,16 @@ public final class Api {
     }
 
     /** An HTTP answer; {@link #json()} parses the body. */
-    public record Response(int status, String body, String etag, String location) {
+    public record Response(int status, String body, String etag, String location, HttpHeaders headers) {
+
+        public Response(int status, String body, String etag, String location) {
+            this(status, body, etag, location, HttpHeaders.of(java.util.Map.of(), (name, value) -> true));
+        }
+
+        /** The first value of a response header, or null. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         public JsonNode json() {
             return JSON.readTree(body);

@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.audit;
 
+import cn.gongkai.ledger.processing.ReadsProjection;
 import cn.gongkai.ledger.access.CurrentActor;
 import cn.gongkai.ledger.platform.FieldProblem;
 import cn.gongkai.ledger.platform.InputRejected;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * (404); the trail follows the events within moments, like every list of this API.
  */
 @RestController
+@ReadsProjection(AuditTrailProjection.PROCESSING_GROUP)
 @RequestMapping("/api/audit")
 class AuditEndpoint {
 

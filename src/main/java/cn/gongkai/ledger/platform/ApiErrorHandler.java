@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.ResponseEntity;
@@ -145,6 +146,16 @@ class ApiErrorHandler {
     @ExceptionHandler(RequestTooLarge.class)
     ResponseEntity<ApiError> tooLarge(RequestTooLarge e) {
         return error(HttpStatus.CONTENT_TOO_LARGE, null, "请求内容过大", "request body too large", List.of());
+    }
+
+    /** A read that waited for the read models to include a position and ran out of time (ADR 0014). */
+    @ExceptionHandler(TemporarilyUnavailable.class)
+    ResponseEntity<ApiError> unavailable(TemporarilyUnavailable e) {
+        ResponseEntity<ApiError> answer = error(HttpStatus.SERVICE_UNAVAILABLE, e.rule(), e.messageZh(), e.messageEn(),
+                List.of());
+        return ResponseEntity.status(answer.getStatusCode())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(answer.getBody());
     }
 
     @ExceptionHandler(Exception.class)

@@ -87,7 +87,9 @@ public final class FieldLabels {
             Map.entry("expiresAt", "有效期至"),
             Map.entry("row", "统计表行代码"),
             Map.entry("column", "统计表列代码"),
-            Map.entry("group", "复议诉讼类别代码"));
+            Map.entry("group", "复议诉讼类别代码"),
+            Map.entry("X-Consistent-After", "事件位置"),
+            Map.entry("consistentAfter", "事件位置"));
 
     private FieldLabels() {
     }

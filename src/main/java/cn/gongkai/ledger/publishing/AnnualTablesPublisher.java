@@ -4,6 +4,7 @@ import cn.gongkai.ledger.disputes.events.DisputeCorrected;
 import cn.gongkai.ledger.disputes.events.DisputeDecided;
 import cn.gongkai.ledger.disputes.events.DisputeFiled;
 import cn.gongkai.ledger.disputes.events.DisputeWithdrawn;
+import cn.gongkai.ledger.processing.ProcessorProgress;
 import cn.gongkai.ledger.platform.BusinessClock;
 import cn.gongkai.ledger.platform.InputBounds;
 import cn.gongkai.ledger.requests.events.ApplicantCategoryCorrected;
@@ -89,7 +90,7 @@ class AnnualTablesPublisher {
     private final Producer<String, byte[]> producer;
     private final AnnualTables tables;
     private final ObjectProvider<Part4Source> part4Source;
-    private final ProjectionProgress progress;
+    private final ProcessorProgress progress;
     private final AnnualTablesTopic topic;
     private final EventStore eventStore;
     private final Clock clock;
@@ -104,7 +105,7 @@ class AnnualTablesPublisher {
     };
 
     AnnualTablesPublisher(Producer<String, byte[]> producer, AnnualTables tables,
-                          ObjectProvider<Part4Source> part4Source, ProjectionProgress progress,
+                          ObjectProvider<Part4Source> part4Source, ProcessorProgress progress,
                           AnnualTablesTopic topic, EventStore eventStore, Clock clock, PublishingProperties settings,
                           @Value("${gongkai.kafka.annual-tables.projection-wait:30s}") Duration projectionWait) {
         this.producer = producer;
@@ -330,7 +331,7 @@ class AnnualTablesPublisher {
         }
 
         Batch after(String processor, TrackingToken token) {
-            awaited.merge(processor, ProjectionProgress.globalIndex(token), Math::max);
+            awaited.merge(processor, ProcessorProgress.globalIndex(token), Math::max);
             return this;
         }
 

@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.disputes.read;
 
+import cn.gongkai.ledger.processing.ReadsProjection;
 import cn.gongkai.ledger.access.AgencyIds;
 import cn.gongkai.ledger.access.CurrentActor;
 import cn.gongkai.ledger.disputes.DisputeKind;
@@ -50,6 +51,7 @@ class DisputeEndpoint {
     }
 
     @GetMapping
+    @ReadsProjection(DisputeCaseProjection.PROCESSING_GROUP)
     @PreAuthorize("hasAnyRole('HANDLER','REVIEWER','HEAD','AUDITOR')")
     List<DisputeSummary> list(@RequestParam(required = false) Integer year,
                               @RequestParam(required = false) UUID requestId) {
@@ -97,6 +99,7 @@ class DisputeEndpoint {
 
     /** The cases counted in one cell of part 四 of the year: its provenance. */
     @GetMapping("/cells/{group}/{column}")
+    @ReadsProjection(DisputeCaseProjection.PROCESSING_GROUP)
     @PreAuthorize("hasAnyRole('HANDLER','REVIEWER','HEAD','AUDITOR')")
     List<DisputeCase> cell(@PathVariable DisputeGroup group, @PathVariable DisputeColumn column,
                            @RequestParam int year) {

@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.requests.read;
 
+import cn.gongkai.ledger.processing.ReadsProjection;
 import cn.gongkai.ledger.access.CurrentActor;
 import cn.gongkai.ledger.calendar.CalendarService;
 import cn.gongkai.ledger.platform.BusinessClock;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * model, which trails the event store by the time its processor takes to catch up.
  */
 @RestController
+@ReadsProjection(RequestSummaryProjection.PROCESSING_GROUP)
 @RequestMapping("/api/requests")
 class RequestListEndpoint {
 

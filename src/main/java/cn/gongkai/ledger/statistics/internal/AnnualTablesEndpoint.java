@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.statistics.internal;
 
+import cn.gongkai.ledger.processing.ReadsProjection;
 import static cn.gongkai.ledger.platform.Messages.TOO_LONG;
 
 import cn.gongkai.ledger.access.AgencyDirectory;
@@ -49,11 +50,12 @@ import org.springframework.web.bind.annotation.RestController;
  * alone or rolled up with everything below; the applications behind any cell; the year close.
  */
 @RestController
+@ReadsProjection({AnnualTablesProjection.PROCESSING_GROUP, AnnualTablesEndpoint.DISPUTE_TABLES})
 @RequestMapping("/api/statistics/{year}")
 class AnnualTablesEndpoint {
 
     /** The processing group that counts part 四 (module disputes). */
-    private static final String DISPUTE_TABLES = "dispute-tables";
+    static final String DISPUTE_TABLES = "dispute-tables";
 
     private final AnnualTables tables;
     private final AgencyDirectory agencies;

@@ -1,6 +1,9 @@
-package cn.gongkai.ledger.publishing;
+package cn.gongkai.ledger.processing;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
@@ -13,39 +16,48 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * How far another streaming processor has got, read from its committed tokens in
- * {@code token_entry} without claiming them (so it works whichever node owns the segments). A
- * processor has processed the event at global index {@code i} once every one of its segments'
- * tokens has passed {@code i} and does not list it as a gap: its read model then shows the event,
- * since the token is committed in the same transaction as the batch's changes.
+ * How far streaming processors have got, read from their committed tokens in {@code token_entry}
+ * without claiming them, so it works whichever instance owns the segments. A processor has
+ * processed the event at global index {@code i} once every one of its segments' tokens has passed
+ * {@code i} and does not list it as a gap: its read model then shows the event, since the token is
+ * committed in the same transaction as the batch's changes.
  */
 @Component
-class ProjectionProgress {
+public class ProcessorProgress {
 
     private final JdbcClient jdbc;
     private final Serializer serializer;
 
-    ProjectionProgress(JdbcClient jdbc, TokenStore tokenStore) {
+    ProcessorProgress(JdbcClient jdbc, TokenStore tokenStore) {
         this.jdbc = jdbc;
         if (!(tokenStore instanceof JdbcTokenStore jdbcTokenStore)) {
-            throw new IllegalStateException("the annual-tables publisher reads the projections' progress from a"
-                    + " JdbcTokenStore, not from " + tokenStore.getClass().getName());
+            throw new IllegalStateException("the processors' progress is read from a JdbcTokenStore, not from "
+                    + tokenStore.getClass().getName());
         }
         this.serializer = jdbcTokenStore.serializer();
     }
 
     /** Whether {@code processor} has processed the event at global index {@code globalIndex}. */
-    boolean hasProcessed(String processor, long globalIndex) {
-        List<TrackingToken> tokens = jdbc.sql("select token, token_type from token_entry where processor_name = :name")
-                .param("name", processor)
-                .query((rs, row) -> {
+    public boolean hasProcessed(String processor, long globalIndex) {
+        return behind(List.of(processor), globalIndex).isEmpty();
+    }
+
+    /**
+     * Those of {@code processors} that have not yet processed the event at {@code globalIndex}
+     * (one query for all of them); a processor with no token yet has processed nothing.
+     */
+    public List<String> behind(Collection<String> processors, long globalIndex) {
+        Map<String, Boolean> passed = new HashMap<>();
+        jdbc.sql("select processor_name, token, token_type from token_entry where processor_name in (:names)")
+                .param("names", List.copyOf(processors))
+                .query(rs -> {
                     byte[] token = rs.getBytes("token");
                     String type = rs.getString("token_type");
-                    return token == null || type == null ? null : (TrackingToken) serializer.deserialize(
-                            new SimpleSerializedObject<>(token, byte[].class, type, null));
-                })
-                .list();
-        return !tokens.isEmpty() && tokens.stream().allMatch(token -> passed(token, globalIndex));
+                    TrackingToken tracking = token == null || type == null ? null : (TrackingToken) serializer
+                            .deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
+                    passed.merge(rs.getString("processor_name"), passed(tracking, globalIndex), Boolean::logicalAnd);
+                });
+        return processors.stream().filter(processor -> !passed.getOrDefault(processor, false)).toList();
     }
 
     static boolean passed(TrackingToken token, long globalIndex) {
@@ -60,7 +72,7 @@ class ProjectionProgress {
     }
 
     /** The global index of an event's token, as a streaming processor hands it to a handler. */
-    static long globalIndex(TrackingToken token) {
+    public static long globalIndex(TrackingToken token) {
         TrackingToken current = token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
         if (current instanceof GapAwareTrackingToken gapAware) {
             return gapAware.getIndex();
