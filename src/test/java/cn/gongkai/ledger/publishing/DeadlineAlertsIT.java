@@ -21,7 +21,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.Producer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,7 +76,7 @@ class DeadlineAlertsIT {
     }
 
     @Test
-    void anApplicationDueWithinThreeWorkingDaysIsAlertedOnceThenOnceMoreWhenOverdue() {
+    void anApplicationDueWithinThreeWorkingDaysIsAlertedOnceThenOnceMoreWhenOverdue() throws Exception {
         // an application received today, listed with its due date
         LocalDate receivedOn = BusinessClock.today(clock);
         Response registered = api.post("handler-kaifaqu", "/api/requests", received(receivedOn));
@@ -109,10 +111,17 @@ class DeadlineAlertsIT {
 
         // the next working day after the due date, two instances run at the same moment, and once more later
         LocalDate dayAfter = workingDayAfter(workingDays, dueOn);
-        CompletableFuture<DeadlineAlerts.Run> one = CompletableFuture.supplyAsync(() -> jobOn(dayAfter).run(Optional.empty()));
-        CompletableFuture<DeadlineAlerts.Run> other = CompletableFuture.supplyAsync(() -> jobOn(dayAfter).run(Optional.empty()));
-        one.join();
-        other.join();
+        // threads of their own: the common pool may have a single one on a small machine
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<DeadlineAlerts.Run>> runs = instances.invokeAll(List.of(
+                    () -> jobOn(dayAfter).run(Optional.empty()), () -> jobOn(dayAfter).run(Optional.empty())));
+            for (Future<DeadlineAlerts.Run> run : runs) {
+                run.get();
+            }
+        } finally {
+            instances.shutdownNow();
+        }
         jobOn(dayAfter.plusDays(7)).run(Optional.empty());
 
         alerts = alertsOf(id);

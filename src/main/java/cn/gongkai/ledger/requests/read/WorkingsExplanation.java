@@ -93,7 +93,8 @@ final class WorkingsExplanation {
         }
         List<Day> days = new ArrayList<>();
         for (CountedDay day : walked) {
-            days.add(day(day, walked.getFirst() == day, pauses, counted.period().pauses(), answerDays,
+            String start = walked.getFirst() == day ? (restarted ? "收到补正申请之日（不计入）" : "收到申请之日（不计入）") : null;
+            days.add(day(day, start, pauses, counted.period().pauses(), answerDays,
                     !deadline.paused() && day.date().equals(deadline.dueOn())));
         }
         return new DeadlineWorkings(file.requestId(), file.registrationNumber(), file.status(), file.status().label(),
@@ -114,14 +115,15 @@ final class WorkingsExplanation {
                 consultation ? "征求意见" : "缴费期间", text);
     }
 
-    private static Day day(CountedDay day, boolean start, List<RequestFile.Pause> pauses, List<Pause> given,
+    /** @param start the label of the day that starts the clock, null for every other day */
+    private static Day day(CountedDay day, String start, List<RequestFile.Pause> pauses, List<Pause> given,
                            int answerDays, boolean dueDay) {
         String weekday = WEEKDAYS[day.date().getDayOfWeek().getValue() - 1];
         String calendarLabel = calendarLabel(day);
         Integer countedAs = day.counted() ? day.countedAs() : null;
         boolean extension = day.countedAs() > answerDays;
-        if (start) {
-            return new Day(day.date(), weekday, DeadlineWorkings.DayKind.START, "起算日（当日不计入）", null, false,
+        if (start != null) {
+            return new Day(day.date(), weekday, DeadlineWorkings.DayKind.START, start, null, false,
                     false, dueDay);
         }
         if (day.pausedBy() != null) {

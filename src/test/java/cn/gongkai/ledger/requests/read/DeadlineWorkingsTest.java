@@ -49,7 +49,7 @@ class DeadlineWorkingsTest {
         DeadlineWorkings workings = workings(received(LocalDate.of(2025, 9, 26)));
 
         assertThat(lines(workings)).containsExactly(
-                "2025-09-26 星期五 START 起算日（当日不计入） -",
+                "2025-09-26 星期五 START 收到申请之日（不计入） -",
                 "2025-09-27 星期六 WEEKEND 周末 -",
                 "2025-09-28 星期日 ADJUSTED_WORKDAY 国庆节调休上班 1",
                 "2025-09-29 星期一 WORKING_DAY 工作日 2",
@@ -125,7 +125,7 @@ class DeadlineWorkingsTest {
                 StepKind.CORRECTION_RECEIVED, StepKind.PERIOD, StepKind.DUE);
         assertThat(step(workings, StepKind.CORRECTION_RECEIVED).text()).contains("2026-03-20", "重新计算");
         assertThat(lines(workings)).startsWith(
-                "2026-03-20 星期五 START 起算日（当日不计入） -",
+                "2026-03-20 星期五 START 收到补正申请之日（不计入） -",
                 "2026-03-21 星期六 WEEKEND 周末 -",
                 "2026-03-22 星期日 WEEKEND 周末 -",
                 "2026-03-23 星期一 WORKING_DAY 工作日 1");
