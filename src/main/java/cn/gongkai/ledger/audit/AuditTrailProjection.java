@@ -2,6 +2,7 @@ package cn.gongkai.ledger.audit;
 
 import cn.gongkai.ledger.platform.ProjectionText;
 import cn.gongkai.ledger.access.ActorMetaData;
+import cn.gongkai.ledger.access.events.AgencyEvent;
 import cn.gongkai.ledger.disputes.events.DisputeDecided;
 import cn.gongkai.ledger.disputes.events.DisputeFiled;
 import cn.gongkai.ledger.requests.HistoryLabels;
@@ -114,6 +115,7 @@ class AuditTrailProjection {
                     e.requestId(), e.registrationNumber(), null, null);
             case DisputeDecided e -> new Facts(("复议诉讼审结：" + e.result().label()), e.decidedOn(), e.agencyId(),
                     e.requestId(), registrationNumber(aggregateId, "DisputeFiled"), null, null);
+            case AgencyEvent e -> new Facts(e.label(), null, e.agencyId(), null, null, null, null);
             default -> new Facts(payload.getClass().getSimpleName(), null, null, null, null, null, null);
         };
     }

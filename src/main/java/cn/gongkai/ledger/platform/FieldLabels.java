@@ -84,7 +84,8 @@ public final class FieldLabels {
             Map.entry("parameter", "参数"),
             Map.entry("name", "名称"),
             Map.entry("serviceAccount", "服务账号"),
-            Map.entry("expiresAt", "有效期至"));
+            Map.entry("expiresAt", "有效期至"),
+            Map.entry("parentId", "上级机关"));
 
     private FieldLabels() {
     }
