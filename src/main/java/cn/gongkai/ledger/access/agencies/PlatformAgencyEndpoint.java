@@ -34,6 +34,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -148,7 +149,7 @@ class PlatformAgencyEndpoint {
     ResponseEntity<AgencyView> rename(@PathVariable String agencyId,
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                      @Valid @RequestBody NewName body) {
-        commands.sendAndWait(new RenameAgency(agencyId, body.name(), expectedVersion(ifMatch), body.reason()));
+        send(new RenameAgency(agencyId, body.name(), expectedVersion(ifMatch), body.reason()));
         return one(agencyId);
     }
 
@@ -165,8 +166,7 @@ class PlatformAgencyEndpoint {
     ResponseEntity<AgencyView> setParent(@PathVariable String agencyId,
                                          @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                          @Valid @RequestBody NewParent body) {
-        commands.sendAndWait(new SetAgencyParent(agencyId, blankToNull(body.parentId()), expectedVersion(ifMatch),
-                body.reason()));
+        send(new SetAgencyParent(agencyId, blankToNull(body.parentId()), expectedVersion(ifMatch), body.reason()));
         return one(agencyId);
     }
 
@@ -182,9 +182,21 @@ class PlatformAgencyEndpoint {
     ResponseEntity<StaffUser> createAdministrator(@PathVariable String agencyId,
                                                   @Valid @RequestBody NewAdministrator body) {
         AccountInput.refuseOverlongPassword(body.password());
-        commands.sendAndWait(new CreateAgencyAdministrator(agencyId, body.username(), body.displayName(),
-                body.password(), body.reason()));
+        send(new CreateAgencyAdministrator(agencyId, body.username(), body.displayName(), body.password(),
+                body.reason()));
         return ResponseEntity.status(201).body(users.find(body.username()).orElseThrow());
+    }
+
+    /**
+     * Sends a change of an existing agency. Two first changes of an agency without a stream both try
+     * to open it ({@code AgencyAdopted}); the one that lost is a concurrent change like any other (409).
+     */
+    private void send(AgencyCommand command) {
+        try {
+            commands.sendAndWait(command);
+        } catch (AggregateStreamCreationException raced) {
+            throw new ConcurrencyException("agency " + command.agencyId() + " was changed concurrently");
+        }
     }
 
     private AgencyView view(String agencyId) {
