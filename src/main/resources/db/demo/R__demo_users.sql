@@ -51,3 +51,13 @@ insert into staff_role (username, role) values
     ('lead-yicheng', 'HANDLER'),
     ('lead-yicheng', 'REVIEWER')
 on conflict do nothing;
+
+-- The platform administrator (平台管理员): sets up agencies and their first ADMIN, reads no agency's data.
+insert into staff_user (username, password_hash, display_name, agency_id, enabled) values
+    ('platform-admin', '{bcrypt}$2a$10$3b5AMZo99nPf3Dtc1qhJ0.KSsjalpd4zEu2UAZVUW.Kp6DXNPQO6y', '平台管理员', 'platform', true)
+on conflict (username) do update set password_hash = excluded.password_hash,
+                                     display_name  = excluded.display_name,
+                                     agency_id     = excluded.agency_id,
+                                     enabled       = true;
+
+insert into staff_role (username, role) values ('platform-admin', 'PLATFORM_ADMIN') on conflict do nothing;

@@ -58,7 +58,7 @@ class HostileInputFuzzIT {
 
     /** Tried in this order; the first whose role the operation admits is the one that sends the hostile input. */
     private static final List<String> USERS = List.of("handler-kaifaqu", "reviewer-kaifaqu", "head-kaifaqu",
-            "admin-kaifaqu", "auditor-kaifaqu");
+            "admin-kaifaqu", "auditor-kaifaqu", "platform-admin");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -43,8 +43,10 @@ public class AgencyDirectory {
                 .list();
     }
 
-    /** Every agency, by id. */
+    /** Every agency that keeps a register, by id: not the platform's operators' own row. */
     public List<Agency> all() {
-        return jdbc.sql("select id, name, parent_id from agency order by id").query(Agency.class).list();
+        return jdbc.sql("select id, name, parent_id from agency where not platform_operator order by id")
+                .query(Agency.class)
+                .list();
     }
 }

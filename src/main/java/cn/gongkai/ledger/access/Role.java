@@ -15,7 +15,13 @@ public enum Role {
     /** Reads everything of the agency, changes nothing. */
     AUDITOR("审计人员"),
     /** Maintains the calendar and the agency's users. */
-    ADMIN("管理员");
+    ADMIN("管理员"),
+    /**
+     * Sets up agencies, their place in the tree behind roll-ups and each one's first ADMIN; belongs to
+     * the platform's operators, not to an agency, and reads no agency's applications. Never granted by
+     * an agency's ADMIN: only the bootstrap configuration creates one.
+     */
+    PLATFORM_ADMIN("平台管理员");
 
     private final String label;
 

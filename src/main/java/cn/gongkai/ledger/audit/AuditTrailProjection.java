@@ -3,6 +3,7 @@ package cn.gongkai.ledger.audit;
 import cn.gongkai.ledger.platform.ProjectionText;
 import cn.gongkai.ledger.access.ActorMetaData;
 import cn.gongkai.ledger.disputes.events.DisputeCorrected;
+import cn.gongkai.ledger.access.events.AgencyEvent;
 import cn.gongkai.ledger.disputes.events.DisputeDecided;
 import cn.gongkai.ledger.disputes.events.DisputeFiled;
 import cn.gongkai.ledger.disputes.events.DisputeWithdrawn;
@@ -121,6 +122,7 @@ class AuditTrailProjection {
                     e.correctedOn(), e.agencyId(), e.requestId(), e.registrationNumber(), null, null);
             case DisputeWithdrawn e -> new Facts("撤销登记复议诉讼案件", e.withdrawnOn(), e.agencyId(), e.requestId(),
                     registrationNumber(aggregateId, "DisputeFiled"), null, null);
+            case AgencyEvent e -> new Facts(e.label(), null, e.agencyId(), null, null, null, null);
             default -> new Facts(payload.getClass().getSimpleName(), null, null, null, null, null, null);
         };
     }

@@ -89,7 +89,8 @@ public final class FieldLabels {
             Map.entry("column", "统计表列代码"),
             Map.entry("group", "复议诉讼类别代码"),
             Map.entry("X-Consistent-After", "事件位置"),
-            Map.entry("consistentAfter", "事件位置"));
+            Map.entry("consistentAfter", "事件位置"),
+            Map.entry("parentId", "上级机关"));
 
     private FieldLabels() {
     }

@@ -59,11 +59,14 @@ class AccessMatrixIT {
      * F forbidden (403): the role may not do this. N not found (404): the resource belongs to another
      * agency, so for this user it does not exist. U unauthenticated (401).
      *
-     * <p>Columns: HANDLER, REVIEWER, HEAD, AUDITOR, ADMIN of kaifaqu | the same of yicheng | anonymous.
+     * <p>Columns: HANDLER, REVIEWER, HEAD, AUDITOR, ADMIN of kaifaqu | the same of yicheng | anonymous |
+     * PLATFORM_ADMIN (platform-admin, of no agency). The last column may be left out: the platform
+     * administrator is then forbidden (F), or allowed (A) where even an anonymous caller is, since it
+     * administers agencies and reads nothing of theirs.
      */
     static final String MATRIX = """
-            # method path                                               | kaifaqu H R D U M | yicheng H R D U M | anon
-            GET    /api/me                                              | A A A A A | A A A A A | U
+            # method path                                               | kaifaqu H R D U M | yicheng H R D U M | anon | platform
+            GET    /api/me                                              | A A A A A | A A A A A | U | A
             GET    /api/requests                                        | A A A A F | A A A A F | U
             POST   /api/requests                                        | A F F F F | A F F F F | U
             GET    /api/requests/{requestId}                            | A A A A F | N N N N F | U
@@ -105,7 +108,7 @@ class AccessMatrixIT {
             GET    /api/audit/requests/{requestId}                      | F F A A F | F F N N F | U
             GET    /api/audit/users/{username}/activity                 | F F A A F | F F N N F | U
             GET    /api/audit/years/{year}/changes                      | F F A A F | F F A A F | U
-            GET    /api/calendar/{year}                                 | A A A A A | A A A A A | U
+            GET    /api/calendar/{year}                                 | A A A A A | A A A A A | U | A
             PUT    /api/calendar/{year}                                 | F F F F A | F F F F A | U
             GET    /api/calendar/changes                                | F F F F A | F F F F A | U
             GET    /api/admin/users                                     | F F F F A | F F F F A | U
@@ -140,6 +143,13 @@ class AccessMatrixIT {
             GET    /actuator/info                                       | F F F F A | F F F F A | U
             GET    /actuator/metrics                                    | F F F F A | F F F F A | U
             GET    /actuator/metrics/{requiredMetricName}               | F F F F A | F F F F A | U
+            GET    /api/platform/agencies                               | F F F F F | F F F F F | U | A
+            POST   /api/platform/agencies                               | F F F F F | F F F F F | U | A
+            GET    /api/platform/agencies/{agencyId}                    | F F F F F | F F F F F | U | A
+            GET    /api/platform/agencies/{agencyId}/history            | F F F F F | F F F F F | U | A
+            PUT    /api/platform/agencies/{agencyId}/name               | F F F F F | F F F F F | U | A
+            PUT    /api/platform/agencies/{agencyId}/parent             | F F F F F | F F F F F | U | A
+            POST   /api/platform/agencies/{agencyId}/administrators     | F F F F F | F F F F F | U | A
             """;
 
     /*
@@ -168,6 +178,10 @@ class AccessMatrixIT {
      *   its versions and rotates it (ADR 0012); neither shows or changes any agency's data.
      * - The tamper-evidence chain is global, one over every agency's events: AUDITOR and ADMIN of any agency
      *   verify it (it shows ids and hashes, no content); publishing a checkpoint on demand is for ADMIN.
+     * - The platform administrator reads the national calendar as every logged-in user does (no agency's data).
+     * - /api/platform/agencies/…: only the platform administrator; every agency's users, its ADMIN included, get 403.
+     *   The rename and parent rows send kaifaqu's current name and parent (allowed, nothing changes); the
+     *   administrators row is refused by FirstAdministratorOnlyOnce (422), kaifaqu having its ADMIN.
      */
 
     /** Mappings that are not endpoints anyone calls on purpose. */
@@ -178,6 +192,7 @@ class AccessMatrixIT {
             "handler-kaifaqu", "reviewer-kaifaqu", "head-kaifaqu", "auditor-kaifaqu", "admin-kaifaqu");
     private static final List<String> YICHENG = List.of(
             "handler-yicheng", "reviewer-yicheng", "head-yicheng", "auditor-yicheng", "admin-yicheng");
+    private static final String PLATFORM = "platform-admin";
 
     @LocalServerPort
     int port;
@@ -329,6 +344,20 @@ class AccessMatrixIT {
         calls.put("GET /actuator/info", () -> get("/actuator/info"));
         calls.put("GET /actuator/metrics", () -> get("/actuator/metrics"));
         calls.put("GET /actuator/metrics/{requiredMetricName}", () -> get("/actuator/metrics/jvm.threads.live"));
+        calls.put("GET /api/platform/agencies", () -> get("/api/platform/agencies"));
+        calls.put("POST /api/platform/agencies", () -> post("/api/platform/agencies", """
+                {"agencyId":"matrix-%d","name":"矩阵机关","reason":"权限矩阵"}""".formatted(sequence.incrementAndGet())));
+        calls.put("GET /api/platform/agencies/{agencyId}", () -> get("/api/platform/agencies/kaifaqu"));
+        calls.put("GET /api/platform/agencies/{agencyId}/history", () -> get("/api/platform/agencies/kaifaqu/history"));
+        calls.put("PUT /api/platform/agencies/{agencyId}/name", () -> new Call("PUT",
+                "/api/platform/agencies/kaifaqu/name", """
+                {"name":"驻马店经济开发区管委会","reason":"权限矩阵"}"""));
+        calls.put("PUT /api/platform/agencies/{agencyId}/parent", () -> new Call("PUT",
+                "/api/platform/agencies/kaifaqu/parent", """
+                {"parentId":null,"reason":"权限矩阵"}"""));
+        calls.put("POST /api/platform/agencies/{agencyId}/administrators", () -> post(
+                "/api/platform/agencies/kaifaqu/administrators", """
+                {"username":"matrix-admin","displayName":"矩阵管理员","password":"correct-horse-battery","reason":"权限矩阵"}"""));
         return calls;
     }
 
@@ -385,6 +414,7 @@ class AccessMatrixIT {
                 cells.add(cell(row.endpoint(), YICHENG.get(i), row.yicheng().get(i), call));
             }
             cells.add(cell(row.endpoint(), null, row.anonymous(), call));
+            cells.add(cell(row.endpoint(), PLATFORM, row.platform(), call));
             return DynamicContainer.dynamicContainer(row.endpoint(), cells);
         });
     }
@@ -467,6 +497,20 @@ class AccessMatrixIT {
     }
 
     @Test
+    void thePlatformAdministratorReachesOnlyThePlatformEndpointsAndWhatIsOpenToAll() {
+        List<String> reached = rows().stream()
+                .filter(row -> row.platform() == Outcome.A && row.anonymous() != Outcome.A)
+                .map(Row::endpoint)
+                .toList();
+
+        // the national calendar (holidays and adjusted workdays) is what every logged-in user reads
+        assertThat(reached).allMatch(endpoint -> endpoint.equals("GET /api/me")
+                || endpoint.equals("GET /api/calendar/{year}") || endpoint.contains(" /api/platform/"),
+                "is /api/me, the calendar or under /api/platform/");
+        assertThat(reached).hasSize(9);
+    }
+
+    @Test
     void listsOfAnotherAgencyNeverShowTheResources() {
         for (String user : YICHENG.subList(0, 4)) {
             assertThat(api.get(user, "/api/requests?size=500").body()).doesNotContain(openApplication)
@@ -501,7 +545,7 @@ class AccessMatrixIT {
         }
     }
 
-    record Row(String endpoint, List<Outcome> kaifaqu, List<Outcome> yicheng, Outcome anonymous) {
+    record Row(String endpoint, List<Outcome> kaifaqu, List<Outcome> yicheng, Outcome anonymous, Outcome platform) {
     }
 
     record Call(String method, String path, String body) {
@@ -515,7 +559,7 @@ class AccessMatrixIT {
                 continue;
             }
             String[] parts = line.split("\\|");
-            assertThat(parts).as(line).hasSize(4);
+            assertThat(parts.length).as(line).isBetween(4, 5);
             String[] request = parts[0].trim().split("\\s+");
             String endpoint = request[0] + " " + request[1];
             assertThat(seen.add(endpoint)).as("duplicate row " + endpoint).isTrue();
@@ -525,7 +569,9 @@ class AccessMatrixIT {
             assertThat(kaifaqu).as(line).hasSize(5);
             assertThat(yicheng).as(line).hasSize(5);
             assertThat(anonymous).as(line).hasSize(1);
-            rows.add(new Row(endpoint, kaifaqu, yicheng, anonymous.get(0)));
+            Outcome platform = parts.length == 5 ? outcomes(parts[4]).get(0)
+                    : anonymous.get(0) == Outcome.A ? Outcome.A : Outcome.F;
+            rows.add(new Row(endpoint, kaifaqu, yicheng, anonymous.get(0), platform));
         }
         return rows;
     }

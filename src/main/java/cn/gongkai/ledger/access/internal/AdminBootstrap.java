@@ -30,6 +30,11 @@ class AdminBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        bootstrapAgencyAdmin();
+        bootstrapPlatformAdmin();
+    }
+
+    private void bootstrapAgencyAdmin() {
         if (!users.none()) {
             return;
         }
@@ -38,14 +43,31 @@ class AdminBootstrap implements ApplicationRunner {
                     + " GONGKAI_BOOTSTRAP_AGENCY_ID and GONGKAI_BOOTSTRAP_AGENCY_NAME to create the administrator 'admin'");
             return;
         }
-        String password = bootstrap.adminPassword();
-        int bytes = password.getBytes(StandardCharsets.UTF_8).length;
-        if (password.length() < 12 || bytes > 72) {
-            throw new IllegalStateException(
-                    "GONGKAI_BOOTSTRAP_ADMIN_PASSWORD must have at least 12 characters and at most 72 bytes");
-        }
+        String password = strong("GONGKAI_BOOTSTRAP_ADMIN_PASSWORD", bootstrap.adminPassword());
         users.bootstrapAdmin(bootstrap.agencyId(), bootstrap.agencyName(), password);
         log.info("created the administrator 'admin' of agency {}; unset GONGKAI_BOOTSTRAP_ADMIN_PASSWORD now",
                 bootstrap.agencyId());
+    }
+
+    /**
+     * The platform administrator, who sets up agencies (issue 10, item 7), while there is none: also on
+     * an installation that already has users, which is how one that predates the role gets its first.
+     */
+    private void bootstrapPlatformAdmin() {
+        if (!bootstrap.platformAdminWanted() || users.anyPlatformAdmin()) {
+            return;
+        }
+        String password = strong("GONGKAI_BOOTSTRAP_PLATFORM_ADMIN_PASSWORD", bootstrap.platformAdminPassword());
+        users.bootstrapPlatformAdmin(password);
+        log.info("created the platform administrator '{}'; unset GONGKAI_BOOTSTRAP_PLATFORM_ADMIN_PASSWORD now",
+                StaffUsers.PLATFORM_ADMIN);
+    }
+
+    private static String strong(String variable, String password) {
+        int bytes = password.getBytes(StandardCharsets.UTF_8).length;
+        if (password.length() < 12 || bytes > 72) {
+            throw new IllegalStateException(variable + " must have at least 12 characters and at most 72 bytes");
+        }
+        return password;
     }
 }

@@ -82,6 +82,7 @@ class ApiTokenEndpoint {
             throw new InputRejected(FieldProblem.of("expiresAt",
                     "有效期最长 366 天", "at most 366 days from now"));
         }
+        AccountInput.refusePlatformRole(body.roles());
         ApiTokens.Minted minted = tokens.mint(body.serviceAccount(), admin.agencyId(), body.name(), body.roles(),
                 body.expiresAt(), admin.username());
         ApiToken token = minted.token();

@@ -24,6 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class StaffUsers {
 
+    /** The username of the bootstrap platform administrator. */
+    public static final String PLATFORM_ADMIN = "platform-admin";
+
+    /** The agency table's row of the platform's operators (migration V101), which keeps no register. */
+    public static final String PLATFORM_AGENCY = "platform";
+
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
 
@@ -123,6 +129,25 @@ public class StaffUsers {
                 .update();
         if (inserted == 1) {
             insertRoles("admin", Set.of(Role.ADMIN));
+        }
+    }
+
+    /** Whether any account, enabled or not, holds the platform administrator role. */
+    public boolean anyPlatformAdmin() {
+        return jdbc.sql("select exists (select 1 from staff_role where role = 'PLATFORM_ADMIN')")
+                .query(Boolean.class).single();
+    }
+
+    /** The bootstrap platform administrator, of the platform's operators, with no other role. */
+    @Transactional
+    public void bootstrapPlatformAdmin(String password) {
+        int inserted = jdbc.sql("""
+                        insert into staff_user (username, password_hash, display_name, agency_id)
+                        values (?, ?, '平台管理员', ?) on conflict (username) do nothing""")
+                .params(PLATFORM_ADMIN, passwordEncoder.encode(password), PLATFORM_AGENCY)
+                .update();
+        if (inserted == 1) {
+            insertRoles(PLATFORM_ADMIN, Set.of(Role.PLATFORM_ADMIN));
         }
     }
 

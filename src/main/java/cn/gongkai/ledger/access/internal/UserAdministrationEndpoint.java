@@ -7,8 +7,6 @@ import static cn.gongkai.ledger.platform.Messages.TOO_LONG;
 import cn.gongkai.ledger.access.Actor;
 import cn.gongkai.ledger.access.CurrentActor;
 import cn.gongkai.ledger.access.Role;
-import cn.gongkai.ledger.platform.FieldProblem;
-import cn.gongkai.ledger.platform.InputRejected;
 import cn.gongkai.ledger.platform.NotFound;
 import cn.gongkai.ledger.platform.RuleViolation;
 import jakarta.validation.Valid;
@@ -18,7 +16,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -44,9 +41,6 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasRole('ADMIN')")
 class UserAdministrationEndpoint {
 
-    /** BCrypt reads at most 72 bytes of a password; a longer one would be cut silently or refused. */
-    private static final int MAX_PASSWORD_BYTES = 72;
-
     private static final Logger log = LoggerFactory.getLogger(UserAdministrationEndpoint.class);
 
     private final StaffUsers users;
@@ -64,10 +58,8 @@ class UserAdministrationEndpoint {
             throw new AccessDeniedException("administrator " + admin.username() + " of " + admin.agencyId()
                     + " may not create users of " + body.agencyId());
         }
-        if (body.password().getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw new InputRejected(FieldProblem.of("password",
-                    "密码过长（最多 72 字节，约 24 个汉字）", "too long: at most 72 bytes"));
-        }
+        AccountInput.refuseOverlongPassword(body.password());
+        AccountInput.refusePlatformRole(body.roles());
         StaffUser created = users.create(body.username(), body.displayName(), body.agencyId(), body.roles(),
                 body.password());
         log.info("staff user {} of {} created by {} with roles {}", created.username(), created.agencyId(),
@@ -95,6 +87,7 @@ class UserAdministrationEndpoint {
                     "服务账号的角色由其令牌决定：请签发新令牌并吊销旧令牌",
                     "a service account has the roles of its tokens: mint a new token and revoke the old one");
         }
+        AccountInput.refusePlatformRole(body.roles());
         refuseSelfGrantedRoles(user, admin, body.roles());
         StaffUser changed = users.changeRoles(user, body.roles());
         log.info("roles of staff user {} set to {} by {}", username, changed.roles(), admin.username());
@@ -139,13 +132,12 @@ class UserAdministrationEndpoint {
 
     record NewUser(
             @NotBlank(message = NOT_BLANK)
-            @Pattern(regexp = "[a-z0-9][a-z0-9._-]{2,63}",
-                    message = "3–64 个小写字母、数字或 . _ -，以字母或数字开头 / 3–64 lowercase letters, digits, . _ -")
+            @Pattern(regexp = AccountInput.USERNAME, message = AccountInput.USERNAME_MESSAGE)
             String username,
             @NotBlank(message = NOT_BLANK) @Size(max = 100, message = TOO_LONG) String displayName,
             @NotBlank(message = NOT_BLANK) String agencyId,
             @NotEmpty(message = "至少一个角色 / at least one role") Set<@NotNull(message = REQUIRED) Role> roles,
-            @NotNull(message = REQUIRED) @Size(min = 12, max = 72, message = "密码须为 12–72 个字符 / 12 to 72 characters")
+            @NotNull(message = REQUIRED) @Size(min = 12, max = 72, message = AccountInput.PASSWORD_MESSAGE)
             String password) {
 
         @Override

@@ -20,7 +20,8 @@ class BootstrapPropertiesTest {
                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
                 "GONGKAI_BOOTSTRAP_ADMIN_PASSWORD", "correct horse battery",
                 "GONGKAI_BOOTSTRAP_AGENCY_ID", "kaifaqu",
-                "GONGKAI_BOOTSTRAP_AGENCY_NAME", "驻马店经济开发区管委会")));
+                "GONGKAI_BOOTSTRAP_AGENCY_NAME", "驻马店经济开发区管委会",
+                "GONGKAI_BOOTSTRAP_PLATFORM_ADMIN_PASSWORD", "staple platform horse")));
 
         // when
         BootstrapProperties bound = new Binder(ConfigurationPropertySources.from(sources))
@@ -28,14 +29,16 @@ class BootstrapPropertiesTest {
                 .get();
 
         // then
-        assertThat(bound).isEqualTo(new BootstrapProperties("correct horse battery", "kaifaqu", "驻马店经济开发区管委会"));
+        assertThat(bound).isEqualTo(new BootstrapProperties("correct horse battery", "kaifaqu", "驻马店经济开发区管委会",
+                "staple platform horse"));
         assertThat(bound.complete()).isTrue();
-        assertThat(bound.toString()).doesNotContain("correct horse battery");
+        assertThat(bound.platformAdminWanted()).isTrue();
+        assertThat(bound.toString()).doesNotContain("correct horse battery").doesNotContain("staple platform horse");
     }
 
     @Test
     void withoutAPasswordNoAdministratorIsCreated() {
-        assertThat(new BootstrapProperties(null, "kaifaqu", "驻马店经济开发区管委会").complete()).isFalse();
-        assertThat(new BootstrapProperties(" ", "kaifaqu", "驻马店经济开发区管委会").complete()).isFalse();
+        assertThat(new BootstrapProperties(null, "kaifaqu", "驻马店经济开发区管委会", null).complete()).isFalse();
+        assertThat(new BootstrapProperties(" ", "kaifaqu", "驻马店经济开发区管委会", null).complete()).isFalse();
     }
 }
