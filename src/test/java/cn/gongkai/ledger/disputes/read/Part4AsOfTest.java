@@ -6,8 +6,10 @@ import cn.gongkai.ledger.TestDatabase;
 import cn.gongkai.ledger.disputes.DisputeKind;
 import cn.gongkai.ledger.disputes.DisputeResult;
 import cn.gongkai.ledger.disputes.DisputeTables;
+import cn.gongkai.ledger.disputes.events.DisputeCorrected;
 import cn.gongkai.ledger.disputes.events.DisputeDecided;
 import cn.gongkai.ledger.disputes.events.DisputeFiled;
+import cn.gongkai.ledger.disputes.events.DisputeWithdrawn;
 import cn.gongkai.ledger.statistics.DisputeColumn;
 import cn.gongkai.ledger.statistics.DisputeGroup;
 import cn.gongkai.ledger.statistics.Part4Table;
@@ -77,6 +79,50 @@ class Part4AsOfTest {
         // and before its filing was recorded it counts nowhere
         assertThat(tables.part4AsOf(List.of(A), 2024, filedAt.minusNanos(1000)))
                 .isEqualTo(Part4Table.empty(A, 2024));
+    }
+
+    @Test
+    void aCorrectionAndAWithdrawalCountFromTheInstantTheyWereRecorded() {
+        // given a reconsideration filed and decided (upheld) in 2024, corrected in 2025 to a lawsuit whose
+        // answer was corrected, and withdrawn later still
+        DisputeCaseProjection projection = new DisputeCaseProjection(jdbc);
+        projection.reset();
+        UUID id = UUID.randomUUID();
+        UUID request = UUID.randomUUID();
+        LocalDate filedOn = LocalDate.of(2024, 3, 1);
+        LocalDate decidedOn = LocalDate.of(2024, 6, 1);
+        Instant filedAt = Instant.parse("2024-03-01T02:00:00Z");
+        Instant decidedAt = Instant.parse("2024-06-01T02:00:00Z");
+        Instant correctedAt = Instant.parse("2025-02-01T02:00:00Z");
+        Instant withdrawnAt = Instant.parse("2025-04-01T02:00:00Z");
+        projection.on(new DisputeFiled(id, request, A, "2024-0001", DisputeKind.RECONSIDERATION, filedOn, null, null),
+                0L, filedAt, MetaData.emptyInstance());
+        projection.on(new DisputeDecided(id, request, A, DisputeResult.UPHELD, decidedOn, null), 1L, decidedAt,
+                MetaData.emptyInstance());
+        projection.on(new DisputeCorrected(id, request, A, "2024-0001", DisputeKind.LITIGATION_DIRECT, filedOn, null,
+                null, DisputeResult.CORRECTED, decidedOn, null, filedOn, "误登类型", LocalDate.of(2025, 2, 1)), 2L,
+                correctedAt, MetaData.emptyInstance());
+        projection.on(new DisputeWithdrawn(id, request, A, filedOn, "重复登记", LocalDate.of(2025, 4, 1)), 3L,
+                withdrawnAt, MetaData.emptyInstance());
+        DisputeTables tables = new DisputeTables(jdbc);
+
+        // then as of each instant 2024 shows the case as it was recorded by then, and nowhere once withdrawn
+        Part4Table beforeCorrection = tables.part4AsOf(List.of(A), 2024, correctedAt.minusNanos(1000));
+        assertThat(beforeCorrection.cells()).isEqualTo(
+                new Part4Table(A, 2024, Map.of(DisputeGroup.RECONSIDERATION, row(1, 0, 0, 0))).cells());
+        Part4Table corrected = tables.part4AsOf(List.of(A), 2024, correctedAt);
+        assertThat(corrected.cells()).isEqualTo(
+                new Part4Table(A, 2024, Map.of(DisputeGroup.LITIGATION_DIRECT, row(0, 1, 0, 0))).cells());
+        assertThat(tables.part4AsOf(List.of(A), 2024, withdrawnAt)).isEqualTo(Part4Table.empty(A, 2024));
+        assertThat(tables.part4(A, 2024)).isEqualTo(Part4Table.empty(A, 2024));
+        // and the moves after an instant are the events behind each cell's change, by their effect on it
+        assertThat(tables.changesSince(A, 2024, decidedAt))
+                .extracting(change -> change.group() + "/" + change.column() + " " + change.eventType() + " "
+                        + change.effect())
+                .containsExactlyInAnyOrder(
+                        "RECONSIDERATION/UPHELD DisputeCorrected -1", "RECONSIDERATION/TOTAL DisputeCorrected -1",
+                        "LITIGATION_DIRECT/CORRECTED DisputeCorrected 1", "LITIGATION_DIRECT/TOTAL DisputeCorrected 1",
+                        "LITIGATION_DIRECT/CORRECTED DisputeWithdrawn -1", "LITIGATION_DIRECT/TOTAL DisputeWithdrawn -1");
     }
 
     @Test
