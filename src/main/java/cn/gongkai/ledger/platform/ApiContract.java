@@ -14,6 +14,7 @@ import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.tags.Tag;
@@ -23,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -36,7 +38,8 @@ import org.springframework.core.io.ClassPathResource;
  *
  * <p>Which errors every operation can give: 400 (a malformed path, parameter or header, refused
  * before any endpoint), 401, 403, 413 (the body limit applies to every request) and 429 (login
- * throttling); 404 with a path variable; 409 with {@code If-Match}; 415 with a request body.
+ * throttling); 404 with a path variable; 409 with {@code If-Match} or on an application's or a dispute's
+ * stream (a lost race); 415 with a request body.
  */
 final class ApiContract implements OpenApiCustomizer {
 
@@ -121,7 +124,7 @@ final class ApiContract implements OpenApiCustomizer {
             }
             operation.setOperationId(operationId(method, path));
             group(path, operation, tags);
-            respond(operation, item);
+            respond(method, operation, item);
             exampleOf(method + " " + path, operation);
         }));
         api.setTags(tags);
@@ -132,7 +135,7 @@ final class ApiContract implements OpenApiCustomizer {
      * where springdoc's own ids come from method names and are numbered ({@code answer_1}) in scanning order.
      */
     static String operationId(PathItem.HttpMethod method, String path) {
-        StringBuilder id = new StringBuilder(method.name().toLowerCase(java.util.Locale.ROOT));
+        StringBuilder id = new StringBuilder(method.name().toLowerCase(Locale.ROOT));
         for (String word : path.substring("/api/".length()).split("[/{}\\-]+")) {
             if (!word.isEmpty()) {
                 id.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
@@ -177,15 +180,15 @@ final class ApiContract implements OpenApiCustomizer {
                 });
     }
 
-    private static void respond(Operation operation, PathItem item) {
+    private static void respond(PathItem.HttpMethod method, Operation operation, PathItem item) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         operation.setResponses(responses);
         List<String> common = new ArrayList<>(List.of("400", "401", "403", "413", "429"));
         if (parameters(operation, item).stream().anyMatch(p -> "path".equals(p.getIn()))) {
             common.add("404");
         }
-        if (parameters(operation, item).stream()
-                .anyMatch(p -> "header".equals(p.getIn()) && "If-Match".equalsIgnoreCase(p.getName()))) {
+        if (method != PathItem.HttpMethod.GET
+                && parameters(operation, item).stream().anyMatch(ApiContract::appendsToAStream)) {
             common.add("409");
         }
         if (operation.getRequestBody() != null) {
@@ -217,8 +220,14 @@ final class ApiContract implements OpenApiCustomizer {
         });
     }
 
-    private static List<io.swagger.v3.oas.models.parameters.Parameter> parameters(Operation operation, PathItem item) {
-        List<io.swagger.v3.oas.models.parameters.Parameter> all = new ArrayList<>();
+    /** A stale If-Match, or a command on an application or a dispute that lost a race for its stream. */
+    private static boolean appendsToAStream(Parameter parameter) {
+        return "header".equals(parameter.getIn()) && "If-Match".equalsIgnoreCase(parameter.getName())
+                || "path".equals(parameter.getIn()) && List.of("requestId", "disputeId").contains(parameter.getName());
+    }
+
+    private static List<Parameter> parameters(Operation operation, PathItem item) {
+        List<Parameter> all = new ArrayList<>();
         if (operation.getParameters() != null) {
             all.addAll(operation.getParameters());
         }
