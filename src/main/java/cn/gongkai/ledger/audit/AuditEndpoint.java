@@ -5,6 +5,10 @@ import cn.gongkai.ledger.access.CurrentActor;
 import cn.gongkai.ledger.platform.FieldProblem;
 import cn.gongkai.ledger.platform.InputRejected;
 import cn.gongkai.ledger.platform.RuleViolation;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,6 +51,9 @@ class AuditEndpoint {
     }
 
     /** 每一步 of one application: what, business date, recorded time, who, why, from where, correlation. */
+    @Operation(summary = "申请的审计记录 / An application's audit history",
+            description = "每一步：事项、业务日期、记录时间、操作人、理由、来源地址、关联编号；format=csv 导出。 / Every step; format=csv exports.")
+    @ApiResponse(responseCode = "200", description = "审计记录 / the history", content = {@Content(mediaType = "application/json", schema = @Schema(implementation = History.class)), @Content(mediaType = "text/csv")})
     @GetMapping("/requests/{requestId}")
     @PreAuthorize("hasAnyRole('AUDITOR','HEAD')")
     ResponseEntity<?> history(@PathVariable UUID requestId, @RequestParam(required = false) String format) {
@@ -62,6 +69,10 @@ class AuditEndpoint {
      * What one user did between {@code from} and {@code to} (both included), by recorded time in
      * Beijing; paged in JSON, the whole period in CSV.
      */
+    @Operation(summary = "用户操作记录 / A user's activity",
+            description = "from 至 to（含）期间按记录时间（北京时间）列出，JSON 分页，CSV 导出全部。 / Paged in JSON; the whole period in CSV.")
+    @ApiResponse(responseCode = "200", description = "操作记录 / the activity", content = {@Content(mediaType = "application/json", schema = @Schema(implementation = AuditTrail.Page.class)), @Content(mediaType = "text/csv")})
+    @ApiResponse(responseCode = "422", description = "违反业务规则 / a rule refused it: ExportTooLarge")
     @GetMapping("/users/{username}/activity")
     @PreAuthorize("hasAnyRole('AUDITOR','HEAD')")
     ResponseEntity<?> activity(@PathVariable String username, @RequestParam LocalDate from, @RequestParam LocalDate to,
@@ -96,6 +107,9 @@ class AuditEndpoint {
     }
 
     /** Every after-the-fact change of the agency's tables of {@code year}: corrections, and late entries into a closed year. */
+    @Operation(summary = "年度报表的事后变更 / After-the-fact changes to a year",
+            description = "更正和补录进已结转年度的记录。 / Corrections and late entries into a closed year.")
+    @ApiResponse(responseCode = "200", description = "变更记录 / the changes", content = {@Content(mediaType = "application/json", schema = @Schema(implementation = YearChanges.class)), @Content(mediaType = "text/csv")})
     @GetMapping("/years/{year}/changes")
     @PreAuthorize("hasAnyRole('AUDITOR','HEAD')")
     ResponseEntity<?> changes(@PathVariable int year, @RequestParam(required = false) String format) {

@@ -3,6 +3,7 @@ package cn.gongkai.ledger.audit;
 import cn.gongkai.ledger.access.Role;
 import cn.gongkai.ledger.platform.BusinessClock;
 import cn.gongkai.ledger.platform.NotFound;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -186,6 +187,8 @@ class AuditTrail {
     }
 
     /** One page of a user's activity; {@code total} counts the whole period. */
+    // named apart from the request list's Page in the API description
+    @Schema(name = "AuditPage")
     record Page(String username, LocalDate from, LocalDate to, int page, int size, long total, List<AuditStep> steps) {
     }
 }

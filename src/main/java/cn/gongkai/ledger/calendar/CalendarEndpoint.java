@@ -1,6 +1,7 @@
 package cn.gongkai.ledger.calendar;
 
 import cn.gongkai.ledger.platform.FieldProblem;
+import io.swagger.v3.oas.annotations.Operation;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -41,6 +42,8 @@ class CalendarEndpoint {
     record YearBody(Map<String, String> holidays, Map<String, String> adjustedWorkdays) {
     }
 
+    @Operation(summary = "工作日历 / A year's working-day calendar",
+            description = "法定节假日和调休工作日；没有日历的年度只按周末计算。 / Without a calendar only weekends count.")
     @GetMapping("/{year}")
     @PreAuthorize("isAuthenticated()")
     YearView year(@PathVariable int year) {
@@ -49,6 +52,8 @@ class CalendarEndpoint {
                 .orElseGet(() -> new YearView(year, false, Map.of(), Map.of()));
     }
 
+    @Operation(summary = "设置年度节假日和调休 / Set a year's holidays and adjusted working days",
+            description = "整年替换；受影响申请的答复期限随之重算。 / Replaces the year whole; the deadlines it moves are recomputed.")
     @PutMapping("/{year}")
     @PreAuthorize("hasRole('ADMIN')")
     CalendarChange replace(@PathVariable int year, @RequestBody YearBody body, Principal principal) {
@@ -63,6 +68,7 @@ class CalendarEndpoint {
     }
 
     /** Lists the applications of every agency whose deadline moved, hence administrators only. */
+    @Operation(summary = "日历变更记录 / Calendar changes and the deadlines they moved")
     @GetMapping("/changes")
     @PreAuthorize("hasRole('ADMIN')")
     List<CalendarChange> changes(@RequestParam(required = false) Integer year) {

@@ -4,6 +4,7 @@ import cn.gongkai.ledger.access.Actor;
 import cn.gongkai.ledger.access.CurrentActor;
 import cn.gongkai.ledger.platform.NotFound;
 import cn.gongkai.ledger.processing.ParkedLetters;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,11 +37,13 @@ class DeadLetterEndpoint {
     record RetryOutcome(int retried, int published, List<ParkedLetters.Sequence> remaining) {
     }
 
+    @Operation(summary = "Kafka 发布死信 / Messages Kafka would not take")
     @GetMapping
     List<ParkedLetters.Sequence> list() {
         return deadLetters.ofAgency(currentActor.current().agencyId());
     }
 
+    @Operation(summary = "重新发布一件申请的消息 / Retry one application's messages")
     @PostMapping("/{sequenceId}/retry")
     RetryOutcome retry(@PathVariable String sequenceId) {
         Actor admin = currentActor.current();
@@ -51,6 +54,7 @@ class DeadLetterEndpoint {
                 deadLetters.find(admin.agencyId(), sequenceId).stream().toList());
     }
 
+    @Operation(summary = "重新发布全部死信 / Retry every parked message")
     @PostMapping("/retry")
     RetryOutcome retryAll() {
         Actor admin = currentActor.current();

@@ -10,6 +10,8 @@ import cn.gongkai.ledger.access.Role;
 import cn.gongkai.ledger.platform.FieldProblem;
 import cn.gongkai.ledger.platform.InputRejected;
 import cn.gongkai.ledger.platform.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -67,6 +69,10 @@ class ApiTokenEndpoint {
         this.currentActor = currentActor;
     }
 
+    @Operation(summary = "创建 API 令牌 / Create an API token",
+            description = "为服务账号创建令牌（角色、有效期），令牌只显示这一次，仅保存其 SHA-256 散列。 / Shown once; only its SHA-256 hash is kept.")
+    @ApiResponse(responseCode = "201", description = "已创建，secret 只显示这一次 / created: keep the secret now")
+    @ApiResponse(responseCode = "422", description = "违反业务规则 / a rule refused it: TokensOnlyForServiceAccounts, NoSelfGrantedRoles")
     @PostMapping
     ResponseEntity<NewTokenAnswer> create(@Valid @RequestBody NewToken body) {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof ApiTokenAuthentication) {
@@ -93,11 +99,13 @@ class ApiTokenEndpoint {
                 .body(new NewTokenAnswer(token, minted.secret()));
     }
 
+    @Operation(summary = "API 令牌列表 / List the API tokens")
     @GetMapping
     List<ApiToken> list() {
         return tokens.ofAgency(currentActor.current().agencyId());
     }
 
+    @Operation(summary = "查看 API 令牌 / An API token")
     @GetMapping("/{tokenId}")
     ApiToken one(@PathVariable UUID tokenId) {
         return tokens.find(tokenId, currentActor.current().agencyId())
@@ -105,6 +113,7 @@ class ApiTokenEndpoint {
     }
 
     /** Effective on the next request, on every instance: each request looks its token up. */
+    @Operation(summary = "吊销 API 令牌 / Revoke an API token")
     @PostMapping("/{tokenId}/revoke")
     ApiToken revoke(@PathVariable UUID tokenId) {
         Actor admin = currentActor.current();

@@ -4,6 +4,7 @@ import cn.gongkai.ledger.access.Agency;
 import cn.gongkai.ledger.access.AgencyDirectory;
 import cn.gongkai.ledger.access.Role;
 import cn.gongkai.ledger.access.StaffPrincipal;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ class MeEndpoint {
         this.agencies = agencies;
     }
 
+    @Operation(summary = "当前用户 / Who is logged in")
     @GetMapping("/api/me")
     Me me(@AuthenticationPrincipal StaffPrincipal staff) {
         String agencyName = agencies.find(staff.agencyId()).map(Agency::name).orElse(staff.agencyId());

@@ -9,6 +9,8 @@ import cn.gongkai.ledger.access.CurrentActor;
 import cn.gongkai.ledger.access.Role;
 import cn.gongkai.ledger.platform.NotFound;
 import cn.gongkai.ledger.platform.RuleViolation;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -51,6 +53,9 @@ class UserAdministrationEndpoint {
         this.currentActor = currentActor;
     }
 
+    @Operation(summary = "新增用户 / Create a staff user")
+    @ApiResponse(responseCode = "201", description = "已创建 / created")
+    @ApiResponse(responseCode = "422", description = "违反业务规则 / a rule refused it: UsernameTaken, NoSelfGrantedRoles, OwnAgencyOnly")
     @PostMapping
     ResponseEntity<StaffUser> create(@Valid @RequestBody NewUser body) {
         Actor admin = currentActor.current();
@@ -67,16 +72,21 @@ class UserAdministrationEndpoint {
         return ResponseEntity.created(URI.create("/api/admin/users/" + created.username())).body(created);
     }
 
+    @Operation(summary = "用户列表 / List the staff users")
     @GetMapping
     List<StaffUser> list() {
         return users.ofAgency(currentActor.current().agencyId());
     }
 
+    @Operation(summary = "查看用户 / A staff user")
     @GetMapping("/{username}")
     StaffUser one(@PathVariable String username) {
         return ofOwnAgency(username, currentActor.current());
     }
 
+    @Operation(summary = "更改用户角色 / Change a user's roles")
+    @ApiResponse(responseCode = "200", description = "已更改 / changed")
+    @ApiResponse(responseCode = "422", description = "违反业务规则 / a rule refused it: ServiceAccountRolesAreTheTokens, NoSelfGrantedRoles, LastAdminStays")
     @PutMapping("/{username}/roles")
     StaffUser changeRoles(@PathVariable String username, @Valid @RequestBody NewRoles body) {
         Actor admin = currentActor.current();
@@ -94,6 +104,9 @@ class UserAdministrationEndpoint {
         return changed;
     }
 
+    @Operation(summary = "停用用户 / Disable a user")
+    @ApiResponse(responseCode = "200", description = "已停用 / disabled")
+    @ApiResponse(responseCode = "422", description = "违反业务规则 / a rule refused it: LastAdminStays")
     @PostMapping("/{username}/disable")
     StaffUser disable(@PathVariable String username) {
         Actor admin = currentActor.current();

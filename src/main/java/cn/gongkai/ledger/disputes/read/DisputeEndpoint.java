@@ -8,6 +8,8 @@ import cn.gongkai.ledger.disputes.DisputeResult;
 import cn.gongkai.ledger.platform.FieldProblem;
 import cn.gongkai.ledger.platform.InputRejected;
 import cn.gongkai.ledger.platform.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +52,8 @@ class DisputeEndpoint {
         this.records = records;
     }
 
+    @Operation(summary = "行政复议和行政诉讼案件 / List the disputes",
+            description = "本机关的复议诉讼案件，可按年度或申请筛选。 / Filtered by year or application.")
     @GetMapping
     @ReadsProjection(DisputeCaseProjection.PROCESSING_GROUP)
     @PreAuthorize("hasAnyRole('HANDLER','REVIEWER','HEAD','AUDITOR')")
@@ -98,6 +102,9 @@ class DisputeEndpoint {
     }
 
     /** The cases counted in one cell of part 四 of the year: its provenance. */
+    @Operation(summary = "第四部分单元格所计的案件 / The cases a part 四 cell counts")
+    @ApiResponse(responseCode = "200", description = "所计的案件 / the cases counted")
+    @ApiResponse(responseCode = "404", description = "组或列代码不存在 / no such group or column")
     @GetMapping("/cells/{group}/{column}")
     @ReadsProjection(DisputeCaseProjection.PROCESSING_GROUP)
     @PreAuthorize("hasAnyRole('HANDLER','REVIEWER','HEAD','AUDITOR')")
@@ -106,6 +113,9 @@ class DisputeEndpoint {
         return tables.cases(currentActor.current().agencyId(), year, group, column);
     }
 
+    @Operation(summary = "查看复议诉讼案件 / A dispute")
+    @ApiResponse(responseCode = "200", description = "案件 / the dispute")
+    @ApiResponse(responseCode = "404", description = "案件不存在或属于其他机关 / no such dispute")
     @GetMapping("/{disputeId}")
     @PreAuthorize("hasAnyRole('HANDLER','REVIEWER','HEAD','AUDITOR')")
     DisputeView view(@PathVariable UUID disputeId) {

@@ -1,6 +1,7 @@
 package cn.gongkai.ledger.integrity.internal;
 
 import cn.gongkai.ledger.integrity.ChainHead;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -73,6 +74,8 @@ class ChainCheckpoints implements AutoCloseable {
     }
 
     /** What was published where. */
+    // named apart from the published annual tables in the API description
+    @Schema(name = "ChainCheckpoint")
     record Published(String topic, int partition, long offset, ChainHead checkpoint) {
     }
 

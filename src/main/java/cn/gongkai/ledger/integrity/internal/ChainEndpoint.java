@@ -3,6 +3,8 @@ package cn.gongkai.ledger.integrity.internal;
 import cn.gongkai.ledger.integrity.ChainReport;
 import cn.gongkai.ledger.integrity.ChainVerification;
 import cn.gongkai.ledger.platform.RuleViolation;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,12 +29,16 @@ class ChainEndpoint {
         this.checkpoints = checkpoints;
     }
 
+    @Operation(summary = "防篡改链校验 / Verify the tamper-evidence chain")
     @GetMapping
     @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
     ChainReport verify() {
         return verification.verify();
     }
 
+    @Operation(summary = "立即发布链头检查点 / Publish the chain's head now")
+    @ApiResponse(responseCode = "200", description = "已发布到 Kafka / published to Kafka")
+    @ApiResponse(responseCode = "422", description = "违反业务规则 / a rule refused it: ChainIsEmpty")
     @PostMapping("/checkpoint")
     @PreAuthorize("hasRole('ADMIN')")
     ChainCheckpoints.Published checkpoint() {

@@ -4,6 +4,7 @@ import cn.gongkai.ledger.access.Actor;
 import cn.gongkai.ledger.access.CurrentActor;
 import cn.gongkai.ledger.platform.NotFound;
 import cn.gongkai.ledger.processing.ParkedLetters;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,6 +39,8 @@ class ParkedLetterEndpoint {
     }
 
     /** Every group's sequences of the agency, group by group. */
+    @Operation(summary = "投影死信 / Events parked by the projections",
+            description = "各投影无法处理而暂存的事件，按申请（或案件）分组。 / Per application (or case).")
     @GetMapping
     List<ParkedLetters.Sequence> list() {
         String agency = currentActor.current().agencyId();
@@ -48,11 +51,13 @@ class ParkedLetterEndpoint {
         return all;
     }
 
+    @Operation(summary = "某一投影的死信 / One projection's parked events")
     @GetMapping("/{group}")
     List<ParkedLetters.Sequence> list(@PathVariable String group) {
         return letters.ofAgency(known(group), currentActor.current().agencyId());
     }
 
+    @Operation(summary = "重试一件申请的死信 / Retry one application's parked events")
     @PostMapping("/{group}/{sequenceId}/retry")
     RetryOutcome retry(@PathVariable String group, @PathVariable String sequenceId) {
         Actor admin = currentActor.current();
@@ -63,6 +68,7 @@ class ParkedLetterEndpoint {
                 letters.find(group, admin.agencyId(), sequenceId).stream().toList());
     }
 
+    @Operation(summary = "重试某一投影的全部死信 / Retry a projection's parked events")
     @PostMapping("/{group}/retry")
     RetryOutcome retryAll(@PathVariable String group) {
         Actor admin = currentActor.current();

@@ -9,6 +9,7 @@ import cn.gongkai.ledger.platform.InputRejected;
 import cn.gongkai.ledger.requests.ApplicantCategory;
 import cn.gongkai.ledger.requests.Outcome;
 import cn.gongkai.ledger.requests.RequestStatus;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,6 +48,8 @@ class RequestListEndpoint {
         this.clock = clock;
     }
 
+    @Operation(summary = "申请列表 / List the applications",
+            description = "本机关的申请，可按状态、年度、申请人类别、逾期或临近期限筛选，分页。 / The agency's applications, filtered by status, year, applicant category, overdue or due within N working days; paged.")
     @GetMapping
     @PreAuthorize("hasAnyRole('HANDLER','REVIEWER','HEAD','AUDITOR')")
     Page list(@RequestParam(required = false) RequestStatus status,

@@ -17,6 +17,7 @@ import cn.gongkai.ledger.requests.events.ApplicantDetails;
 import cn.gongkai.ledger.requests.events.RequestCarriedForward;
 import cn.gongkai.ledger.requests.events.RequestEvent;
 import cn.gongkai.ledger.requests.events.RequestReceived;
+import io.swagger.v3.oas.annotations.Operation;
 import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -62,6 +63,8 @@ class RequestViewEndpoint {
         this.clock = clock;
     }
 
+    @Operation(summary = "查看申请及办理过程 / An application with its steps",
+            description = "申请的登记信息、状态、答复期限和每一步办理记录；ETag 为版本，可作 If-Match 发回。 / The application, its status, deadline and every step; the ETag is its version, to send back as If-Match.")
     @GetMapping("/{requestId}")
     @PreAuthorize("hasAnyRole('HANDLER','REVIEWER','HEAD','AUDITOR')")
     ResponseEntity<RequestView> view(@PathVariable UUID requestId) {

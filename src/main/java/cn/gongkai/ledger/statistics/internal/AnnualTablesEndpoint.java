@@ -17,6 +17,8 @@ import cn.gongkai.ledger.statistics.TableRow;
 import cn.gongkai.ledger.statistics.Part4Source;
 import cn.gongkai.ledger.statistics.Part4Table;
 import cn.gongkai.ledger.statistics.PublishedDifference;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -82,6 +84,10 @@ class AnnualTablesEndpoint {
         this.part4Source = part4Source;
     }
 
+    @Operation(summary = "年度报表 / The year's tables",
+            description = "年度报告第三部分（收到和处理政府信息公开申请情况）和第四部分（行政复议、行政诉讼情况）；rollup=true 含下级机关。 / Parts 三 and 四 of the annual report; rollup=true adds the agencies below.")
+    @ApiResponse(responseCode = "200", description = "年度报表 / the tables")
+    @ApiResponse(responseCode = "404", description = "机关不存在 / no such agency")
     @GetMapping
     @PreAuthorize("hasAnyRole('HANDLER','REVIEWER','HEAD','AUDITOR')")
     TablesView tables(@PathVariable int year, @RequestParam(required = false) String agency,
@@ -93,6 +99,10 @@ class AnnualTablesEndpoint {
     }
 
     /** The tables as they stood at {@code at} (ISO instant or offset date-time), by recorded time. */
+    @Operation(summary = "某一时刻的年度报表 / The tables as they stood at an instant",
+            description = "at 为带时区偏移的 ISO-8601 时刻，如 2026-01-15T09:00:00+08:00。 / at is ISO-8601 with an offset.")
+    @ApiResponse(responseCode = "200", description = "该时刻的年度报表 / the tables at that instant")
+    @ApiResponse(responseCode = "404", description = "机关不存在 / no such agency")
     @GetMapping("/as-of")
     @PreAuthorize("hasAnyRole('HANDLER','REVIEWER','HEAD','AUDITOR')")
     TablesView asOf(@PathVariable int year, @RequestParam OffsetDateTime at,
@@ -106,6 +116,10 @@ class AnnualTablesEndpoint {
     }
 
     /** The tables in the official layout: {@code format} json (with the codes), csv, xlsx or html. */
+    @Operation(summary = "导出年度报表 / Export the tables",
+            description = "format 为 JSON、CSV、XLSX 或 HTML。 / format is JSON, CSV, XLSX or HTML.")
+    @ApiResponse(responseCode = "200", description = "报表文件 / the file")
+    @ApiResponse(responseCode = "404", description = "机关不存在 / no such agency")
     @GetMapping("/export")
     @PreAuthorize("hasAnyRole('HANDLER','REVIEWER','HEAD','AUDITOR')")
     ResponseEntity<byte[]> export(@PathVariable int year, @RequestParam ExportFormat format,
@@ -123,6 +137,10 @@ class AnnualTablesEndpoint {
     }
 
     /** Publishes the closed year's report: the tables as they are now are recorded in the event. */
+    @Operation(summary = "发布年度报告统计 / Publish the year's tables",
+            description = "记录已发布的数值，此后的更正可由 publication-diff 查看。 / Later corrections show in publication-diff.")
+    @ApiResponse(responseCode = "200", description = "已发布 / published")
+    @ApiResponse(responseCode = "422", description = "违反业务规则 / a rule refused it: PublishAfterClose, NoEventsParked")
     @PostMapping("/publish")
     @PreAuthorize("hasRole('HEAD')")
     ResponseEntity<Published> publish(@PathVariable int year) {
@@ -150,6 +168,9 @@ class AnnualTablesEndpoint {
     }
 
     /** Cell by cell, how today's tables differ from the latest published version, and why. */
+    @Operation(summary = "与已发布报表的差异 / Changes since publication")
+    @ApiResponse(responseCode = "200", description = "发布后变化的单元格 / the cells changed since publication")
+    @ApiResponse(responseCode = "404", description = "本年度尚未发布 / the year is not published yet")
     @GetMapping("/publication-diff")
     @PreAuthorize("hasAnyRole('HANDLER','REVIEWER','HEAD','AUDITOR')")
     ResponseEntity<PublicationDiff> publicationDiff(@PathVariable int year) {
@@ -210,6 +231,10 @@ class AnnualTablesEndpoint {
         return cells;
     }
 
+    @Operation(summary = "单元格所计的申请 / The applications a cell counts",
+            description = "第三部分某行某列计入的申请。 / The applications counted in one cell of part 三.")
+    @ApiResponse(responseCode = "200", description = "所计的申请 / the applications counted")
+    @ApiResponse(responseCode = "404", description = "行或列代码不存在 / no such row or column")
     @GetMapping("/cells/{row}/{column}")
     @PreAuthorize("hasAnyRole('HANDLER','REVIEWER','HEAD','AUDITOR')")
     List<CountedApplication> cell(@PathVariable int year, @PathVariable TableRow row, @PathVariable TableColumn column,
@@ -218,6 +243,11 @@ class AnnualTablesEndpoint {
         return tables.applicationsIn(scope(agency, rollup).agencyIds(), year, row, column);
     }
 
+    @Operation(summary = "年度结转 / Close the year",
+            description = "受理年度结转：本年度未办结的申请结转至下年度继续办理，结转在后台完成。 / Accepted: the carry-forwards run in the background.")
+    @ApiResponse(responseCode = "202", description = "已受理，结转在后台进行 / accepted: carry-forwards follow")
+    @ApiResponse(responseCode = "404", description = "机关不存在 / no such agency")
+    @ApiResponse(responseCode = "422", description = "违反业务规则 / a rule refused it: CloseAfterYearEnd, NoEventsParked")
     @PostMapping("/close")
     @PreAuthorize("hasRole('HEAD')")
     ResponseEntity<CloseAccepted> close(@PathVariable int year,

@@ -8,6 +8,8 @@ import cn.gongkai.ledger.disputes.DisputeResult;
 import cn.gongkai.ledger.disputes.read.DisputeRecords;
 import cn.gongkai.ledger.disputes.read.DisputeView;
 import cn.gongkai.ledger.platform.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -36,6 +38,10 @@ class DecideDisputeEndpoint {
         this.currentActor = currentActor;
     }
 
+    @Operation(summary = "记录复议决定或判决结果 / Record the decision")
+    @ApiResponse(responseCode = "200", description = "已记录 / recorded")
+    @ApiResponse(responseCode = "404", description = "案件不存在或属于其他机关 / no such dispute")
+    @ApiResponse(responseCode = "422", description = "违反业务规则 / a rule refused it: DecidedOnlyOnce, DatesInOrder, NoDateInTheFuture")
     @PostMapping("/decision")
     @PreAuthorize("hasAnyRole('HANDLER','REVIEWER','HEAD')")
     DisputeView decide(@PathVariable UUID disputeId, @Valid @RequestBody DecisionBody body) {

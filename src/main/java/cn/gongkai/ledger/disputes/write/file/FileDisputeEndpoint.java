@@ -10,6 +10,8 @@ import cn.gongkai.ledger.disputes.read.DisputeRecords;
 import cn.gongkai.ledger.disputes.read.DisputeView;
 import cn.gongkai.ledger.platform.FieldProblem;
 import cn.gongkai.ledger.platform.InputRejected;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -53,6 +55,12 @@ class FileDisputeEndpoint {
         this.currentActor = currentActor;
     }
 
+    @Operation(summary = "登记行政复议或行政诉讼 / File a reconsideration or lawsuit",
+            description = "就已办结的申请登记复议或诉讼案件，计入年度报告第四部分；disputeId 或 Idempotency-Key 使重试安全。 / Counted in part 四; a retry with the same disputeId or Idempotency-Key answers 200.")
+    @ApiResponse(responseCode = "201", description = "已登记 / filed")
+    @ApiResponse(responseCode = "200", description = "重复提交：首次登记的案件 / a retry: the dispute filed before")
+    @ApiResponse(responseCode = "404", description = "申请不存在或属于其他机关 / no such application")
+    @ApiResponse(responseCode = "422", description = "违反业务规则 / a rule refused it: DisputeOnlyAboutAConcludedApplication, NoDateInTheFuture")
     @PostMapping
     @PreAuthorize("hasAnyRole('HANDLER','REVIEWER','HEAD')")
     ResponseEntity<DisputeView> file(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,

@@ -9,6 +9,8 @@ import cn.gongkai.ledger.requests.write.CommandSender;
 import cn.gongkai.ledger.requests.write.CommandSender.Accepted;
 import cn.gongkai.ledger.requests.ApplicantCategory;
 import cn.gongkai.ledger.requests.Outcome;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -35,6 +37,10 @@ class AmendmentEndpoint {
         this.sender = sender;
     }
 
+    @Operation(summary = "更正办理结果 / Correct the outcome",
+            description = "已办结申请的处理结果有误时由审核人或负责人更正，并说明理由；年度报表随之更正。 / The tables follow the correction.")
+    @ApiResponse(responseCode = "200", description = "已记录：申请编号和新版本（ETag） / recorded: the id and new version (ETag)")
+    @ApiResponse(responseCode = "422", description = "违反业务规则 / a rule refused it: CorrectionChangesSomething, CorrectorIsNeitherDrafterNorApprover, ConcludedFirst")
     @PostMapping("/outcome-correction")
     @PreAuthorize("hasAnyRole('REVIEWER','HEAD')")
     ResponseEntity<Accepted> correctOutcome(@PathVariable UUID requestId,
@@ -44,6 +50,9 @@ class AmendmentEndpoint {
                 body.correctedOutcome(), body.reason(), body.correctedOn()));
     }
 
+    @Operation(summary = "更正申请人类别 / Correct the applicant's category")
+    @ApiResponse(responseCode = "200", description = "已记录：申请编号和新版本（ETag） / recorded: the id and new version (ETag)")
+    @ApiResponse(responseCode = "422", description = "违反业务规则 / a rule refused it: CorrectionChangesSomething, NoDateInTheFuture")
     @PostMapping("/category-correction")
     @PreAuthorize("hasAnyRole('REVIEWER','HEAD')")
     ResponseEntity<Accepted> correctCategory(@PathVariable UUID requestId,

@@ -8,6 +8,8 @@ import static cn.gongkai.ledger.requests.write.CommandSender.expectedVersion;
 import cn.gongkai.ledger.requests.write.CommandSender;
 import cn.gongkai.ledger.requests.write.CommandSender.Accepted;
 import cn.gongkai.ledger.requests.Outcome;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -34,6 +36,10 @@ class AnswerEndpoint {
         this.sender = sender;
     }
 
+    @Operation(summary = "拟定答复 / Draft the answer",
+            description = "经办人拟定答复（处理结果、法律依据、答复正文），交审核人审核。 / The handler drafts; a reviewer approves.")
+    @ApiResponse(responseCode = "200", description = "已记录：申请编号和新版本（ETag） / recorded: the id and new version (ETag)")
+    @ApiResponse(responseCode = "422", description = "违反业务规则 / a rule refused it: DraftPendingReview, AnswerOutcome, ActionNotAllowedInStatus, NoDateInTheFuture")
     @PostMapping("/answer-draft")
     @PreAuthorize("hasRole('HANDLER')")
     ResponseEntity<Accepted> draft(@PathVariable UUID requestId,
@@ -43,6 +49,10 @@ class AnswerEndpoint {
                 body.legalBasis(), body.text(), body.draftedOn()));
     }
 
+    @Operation(summary = "审核通过答复 / Approve the draft answer",
+            description = "编审分离：审核人不能是拟稿人。 / The approver is never the drafter.")
+    @ApiResponse(responseCode = "200", description = "已记录：申请编号和新版本（ETag） / recorded: the id and new version (ETag)")
+    @ApiResponse(responseCode = "422", description = "违反业务规则 / a rule refused it: ReviewerIsNotDrafter, ActionNotAllowedInStatus, NoDateInTheFuture")
     @PostMapping("/answer-draft/approval")
     @PreAuthorize("hasAnyRole('REVIEWER','HEAD')")
     ResponseEntity<Accepted> approve(@PathVariable UUID requestId,
@@ -51,6 +61,9 @@ class AnswerEndpoint {
         return sender.send(requestId, new ApproveAnswer(requestId, expectedVersion(ifMatch), body.approvedOn()));
     }
 
+    @Operation(summary = "退回答复 / Return the draft answer")
+    @ApiResponse(responseCode = "200", description = "已记录：申请编号和新版本（ETag） / recorded: the id and new version (ETag)")
+    @ApiResponse(responseCode = "422", description = "违反业务规则 / a rule refused it: ReviewerIsNotDrafter, ActionNotAllowedInStatus, NoDateInTheFuture")
     @PostMapping("/answer-draft/return")
     @PreAuthorize("hasAnyRole('REVIEWER','HEAD')")
     ResponseEntity<Accepted> giveBack(@PathVariable UUID requestId,
@@ -60,6 +73,10 @@ class AnswerEndpoint {
                 body.returnedOn()));
     }
 
+    @Operation(summary = "作出答复 / Give the answer",
+            description = "以审核通过的答复办结申请，计入年度报告第三部分。 / Concludes the application with the approved answer (part 三).")
+    @ApiResponse(responseCode = "200", description = "已记录：申请编号和新版本（ETag） / recorded: the id and new version (ETag)")
+    @ApiResponse(responseCode = "422", description = "违反业务规则 / a rule refused it: ReviewerApproves, ConcludedOnlyOnce, ActionNotAllowedInStatus, NoDateInTheFuture")
     @PostMapping("/answer")
     @PreAuthorize("hasRole('HANDLER')")
     ResponseEntity<Accepted> answer(@PathVariable UUID requestId,

@@ -6,6 +6,8 @@ import static cn.gongkai.ledger.requests.write.CommandSender.expectedVersion;
 import cn.gongkai.ledger.requests.write.CommandSender;
 import cn.gongkai.ledger.requests.write.CommandSender.Accepted;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
@@ -30,6 +32,9 @@ class ArchiveEndpoint {
         this.sender = sender;
     }
 
+    @Operation(summary = "归档 / Archive the concluded application")
+    @ApiResponse(responseCode = "200", description = "已记录：申请编号和新版本（ETag） / recorded: the id and new version (ETag)")
+    @ApiResponse(responseCode = "422", description = "违反业务规则 / a rule refused it: ConcludedFirst, ActionNotAllowedInStatus, NoDateInTheFuture")
     @PostMapping("/archive")
     @PreAuthorize("hasRole('HANDLER')")
     ResponseEntity<Accepted> archive(@PathVariable UUID requestId,

@@ -5,6 +5,8 @@ import static cn.gongkai.ledger.platform.Messages.REQUIRED;
 import cn.gongkai.ledger.requests.write.CommandSender;
 import cn.gongkai.ledger.requests.write.CommandSender.Accepted;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.UUID;
@@ -30,6 +32,10 @@ class CarryForwardEndpoint {
         this.sender = sender;
     }
 
+    @Operation(summary = "结转至下年度继续办理 / Carry forward to the next year",
+            description = "年末未办结的申请计入下年度“上年结转”；通常由年度结转自动完成。 / Usually done by the year close.")
+    @ApiResponse(responseCode = "200", description = "已结转 / carried forward")
+    @ApiResponse(responseCode = "422", description = "违反业务规则 / a rule refused it: CarryForwardAfterYearEnd, ActionNotAllowedInStatus")
     @PostMapping("/carry-forward")
     @PreAuthorize("hasRole('HEAD')")
     ResponseEntity<Accepted> carryForward(@PathVariable UUID requestId, @Valid @RequestBody CarryForwardBody body) {

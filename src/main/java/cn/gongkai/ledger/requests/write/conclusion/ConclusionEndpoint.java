@@ -7,6 +7,8 @@ import static cn.gongkai.ledger.requests.write.CommandSender.expectedVersion;
 import cn.gongkai.ledger.requests.write.CommandSender;
 import cn.gongkai.ledger.requests.write.CommandSender.Accepted;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -32,6 +34,9 @@ class ConclusionEndpoint {
         this.sender = sender;
     }
 
+    @Operation(summary = "申请人撤回申请 / Record the applicant's withdrawal")
+    @ApiResponse(responseCode = "200", description = "已记录：申请编号和新版本（ETag） / recorded: the id and new version (ETag)")
+    @ApiResponse(responseCode = "422", description = "违反业务规则 / a rule refused it: ConcludedOnlyOnce, ActionNotAllowedInStatus, NoDateInTheFuture")
     @PostMapping("/withdrawal")
     @PreAuthorize("hasRole('HANDLER')")
     ResponseEntity<Accepted> withdraw(@PathVariable UUID requestId,
@@ -41,6 +46,9 @@ class ConclusionEndpoint {
                 body.withdrawnOn()));
     }
 
+    @Operation(summary = "逾期未补正或未缴费，终止办理 / End: no correction or no fee in time")
+    @ApiResponse(responseCode = "200", description = "已记录：申请编号和新版本（ETag） / recorded: the id and new version (ETag)")
+    @ApiResponse(responseCode = "422", description = "违反业务规则 / a rule refused it: LapseOnlyAfterCorrectionDeadline, LapseOnlyAfterPaymentDeadline, ActionNotAllowedInStatus")
     @PostMapping("/lapse")
     @PreAuthorize("hasRole('HANDLER')")
     ResponseEntity<Accepted> lapse(@PathVariable UUID requestId,

@@ -8,6 +8,8 @@ import static cn.gongkai.ledger.requests.write.CommandSender.expectedVersion;
 import cn.gongkai.ledger.requests.write.CommandSender;
 import cn.gongkai.ledger.requests.write.CommandSender.Accepted;
 import cn.gongkai.ledger.requests.ConsultedParty;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -34,6 +36,10 @@ class ConsultationEndpoint {
         this.sender = sender;
     }
 
+    @Operation(summary = "征求意见 / Consult a third party or another agency",
+            description = "征求第三方或其他机关意见（条例第三十二条），所需时间不计入答复期限。 / The time taken does not count towards the period.")
+    @ApiResponse(responseCode = "200", description = "已记录：申请编号和新版本（ETag） / recorded: the id and new version (ETag)")
+    @ApiResponse(responseCode = "422", description = "违反业务规则 / a rule refused it: ActionNotAllowedInStatus, NoDateInTheFuture")
     @PostMapping("/consultation")
     @PreAuthorize("hasRole('HANDLER')")
     ResponseEntity<Accepted> start(@PathVariable UUID requestId,
@@ -43,6 +49,9 @@ class ConsultationEndpoint {
                 body.party(), body.consulted(), body.startedOn()));
     }
 
+    @Operation(summary = "收到征求意见答复 / Record the consulted party's answer")
+    @ApiResponse(responseCode = "200", description = "已记录：申请编号和新版本（ETag） / recorded: the id and new version (ETag)")
+    @ApiResponse(responseCode = "422", description = "违反业务规则 / a rule refused it: DatesInOrder, ActionNotAllowedInStatus, NoDateInTheFuture")
     @PostMapping("/consultation/answer")
     @PreAuthorize("hasRole('HANDLER')")
     ResponseEntity<Accepted> answer(@PathVariable UUID requestId,

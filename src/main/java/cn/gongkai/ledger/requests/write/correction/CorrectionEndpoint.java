@@ -8,6 +8,8 @@ import static cn.gongkai.ledger.requests.write.CommandSender.expectedVersion;
 import cn.gongkai.ledger.requests.write.CommandSender;
 import cn.gongkai.ledger.requests.write.CommandSender.Accepted;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -34,6 +36,10 @@ class CorrectionEndpoint {
         this.sender = sender;
     }
 
+    @Operation(summary = "通知补正 / Ask for a correction",
+            description = "申请内容不明确的，一次性告知申请人补正（条例第二十九条），答复期限自收到补正之日起算。 / The period restarts when the correction arrives.")
+    @ApiResponse(responseCode = "200", description = "已记录：申请编号和新版本（ETag） / recorded: the id and new version (ETag)")
+    @ApiResponse(responseCode = "422", description = "违反业务规则 / a rule refused it: CorrectionRequestedOnlyOnce, DatesInOrder, ActionNotAllowedInStatus, NoDateInTheFuture")
     @PostMapping("/correction-request")
     @PreAuthorize("hasRole('HANDLER')")
     ResponseEntity<Accepted> request(@PathVariable UUID requestId,
@@ -43,6 +49,9 @@ class CorrectionEndpoint {
                 body.whatIsUnclear(), body.requestedOn(), body.correctionDueOn()));
     }
 
+    @Operation(summary = "收到补正 / Record the correction received")
+    @ApiResponse(responseCode = "200", description = "已记录：申请编号和新版本（ETag） / recorded: the id and new version (ETag)")
+    @ApiResponse(responseCode = "422", description = "违反业务规则 / a rule refused it: DatesInOrder, ActionNotAllowedInStatus, NoDateInTheFuture")
     @PostMapping("/correction-receipt")
     @PreAuthorize("hasRole('HANDLER')")
     ResponseEntity<Accepted> receive(@PathVariable UUID requestId,

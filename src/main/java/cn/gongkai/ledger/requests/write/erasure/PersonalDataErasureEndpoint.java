@@ -6,6 +6,8 @@ import static cn.gongkai.ledger.requests.write.CommandSender.expectedVersion;
 
 import cn.gongkai.ledger.requests.write.CommandSender;
 import cn.gongkai.ledger.requests.write.CommandSender.Accepted;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -31,6 +33,10 @@ class PersonalDataErasureEndpoint {
         this.sender = sender;
     }
 
+    @Operation(summary = "删除申请人个人信息 / Erase the applicant's personal data",
+            description = "保存期满后由管理员删除申请人姓名、证件号码、电话和地址；办理记录和统计保留。 / The steps and the figures stay.")
+    @ApiResponse(responseCode = "200", description = "已记录：申请编号和新版本（ETag） / recorded: the id and new version (ETag)")
+    @ApiResponse(responseCode = "422", description = "违反业务规则 / a rule refused it: PersonalDataKeptForTheRetentionPeriod, PersonalDataErasedOnlyOnce, AdministratorErasesPersonalData")
     @PostMapping("/personal-data-erasure")
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<Accepted> erase(@PathVariable UUID requestId,

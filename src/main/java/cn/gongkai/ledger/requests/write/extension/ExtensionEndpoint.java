@@ -7,6 +7,8 @@ import static cn.gongkai.ledger.requests.write.CommandSender.expectedVersion;
 
 import cn.gongkai.ledger.requests.write.CommandSender;
 import cn.gongkai.ledger.requests.write.CommandSender.Accepted;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.Valid;
@@ -35,6 +37,10 @@ class ExtensionEndpoint {
         this.sender = sender;
     }
 
+    @Operation(summary = "延长答复期限 / Extend the period",
+            description = "经审核同意，延长答复期限最长不超过20个工作日，只能延长一次（条例第三十三条）。 / At most 20 working days, once.")
+    @ApiResponse(responseCode = "200", description = "已记录：申请编号和新版本（ETag） / recorded: the id and new version (ETag)")
+    @ApiResponse(responseCode = "422", description = "违反业务规则 / a rule refused it: ExtensionOnlyOnce, ActionNotAllowedInStatus, NoDateInTheFuture")
     @PostMapping("/extension")
     @PreAuthorize("hasAnyRole('REVIEWER','HEAD')")
     ResponseEntity<Accepted> extend(@PathVariable UUID requestId,

@@ -8,6 +8,8 @@ import static cn.gongkai.ledger.requests.write.CommandSender.expectedVersion;
 import cn.gongkai.ledger.requests.write.CommandSender;
 import cn.gongkai.ledger.requests.write.CommandSender.Accepted;
 import cn.gongkai.ledger.requests.FeeMethod;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.Valid;
@@ -36,6 +38,10 @@ class FeeEndpoint {
         this.sender = sender;
     }
 
+    @Operation(summary = "收取信息处理费通知 / Issue a fee notice",
+            description = "按件、按量或自定金额收取信息处理费，缴费期间答复期限中止。 / The period stops until the fee is paid.")
+    @ApiResponse(responseCode = "200", description = "已记录：申请编号和新版本（ETag） / recorded: the id and new version (ETag)")
+    @ApiResponse(responseCode = "422", description = "违反业务规则 / a rule refused it: FeeNoticeOnlyOnce, FeeOnlyAboveFreeAllowance, FeeQuantityRequired, EnteredAmountRequired, DatesInOrder")
     @PostMapping("/fee-notice")
     @PreAuthorize("hasRole('HANDLER')")
     ResponseEntity<Accepted> issue(@PathVariable UUID requestId,
@@ -46,6 +52,9 @@ class FeeEndpoint {
                 body.payableBy()));
     }
 
+    @Operation(summary = "缴纳信息处理费 / Record the fee paid")
+    @ApiResponse(responseCode = "200", description = "已记录：申请编号和新版本（ETag） / recorded: the id and new version (ETag)")
+    @ApiResponse(responseCode = "422", description = "违反业务规则 / a rule refused it: FeePaidInFull, DatesInOrder, ActionNotAllowedInStatus, NoDateInTheFuture")
     @PostMapping("/fee-payment")
     @PreAuthorize("hasRole('HANDLER')")
     ResponseEntity<Accepted> pay(@PathVariable UUID requestId,
@@ -55,6 +64,9 @@ class FeeEndpoint {
                 body.paidOn()));
     }
 
+    @Operation(summary = "减免信息处理费 / Waive the fee")
+    @ApiResponse(responseCode = "200", description = "已记录：申请编号和新版本（ETag） / recorded: the id and new version (ETag)")
+    @ApiResponse(responseCode = "422", description = "违反业务规则 / a rule refused it: ActionNotAllowedInStatus, NoDateInTheFuture")
     @PostMapping("/fee-waiver")
     @PreAuthorize("hasAnyRole('REVIEWER','HEAD')")
     ResponseEntity<Accepted> waive(@PathVariable UUID requestId,

@@ -14,6 +14,8 @@ import cn.gongkai.ledger.requests.DeliveryForm;
 import cn.gongkai.ledger.requests.events.ApplicantDetails;
 import cn.gongkai.ledger.requests.events.RequestReceived;
 import cn.gongkai.ledger.requests.write.CommandSender;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -64,6 +66,11 @@ class ReceiveRequestEndpoint {
         this.currentActor = currentActor;
     }
 
+    @Operation(summary = "收到申请并登记 / Register an application received",
+            description = "登记一件依申请公开的申请，分配登记编号；答复期限自收到申请之日起算（条例第三十三条）。正文的 requestId 或 Idempotency-Key 请求头使重试安全：重试答复 200 和首次登记的申请。 / Registers an application and numbers it; a retry with the same requestId or Idempotency-Key answers 200 with the application registered the first time.")
+    @ApiResponse(responseCode = "201", description = "已登记：Location 为申请地址，ETag 为版本 / registered")
+    @ApiResponse(responseCode = "200", description = "重复提交：首次登记的申请 / a retry: the application registered before")
+    @ApiResponse(responseCode = "422", description = "违反业务规则 / a rule refused it: NoDateInTheFuture")
     @PostMapping
     @PreAuthorize("hasRole('HANDLER')")
     ResponseEntity<Registered> receive(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,

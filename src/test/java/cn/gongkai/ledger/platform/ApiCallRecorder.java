@@ -1,0 +1,105 @@
+package cn.gongkai.ledger.platform;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.ClassDescriptor;
+import org.junit.jupiter.api.ClassOrderer;
+import org.junit.jupiter.api.ClassOrdererContext;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.Ordered;
+
+/**
+ * Records every HTTP call a test makes to a service it started (method, path, status), for
+ * {@link OpenApiCoverageIT} to compare with the API description: one line per distinct call in
+ * {@value #FILE}, started afresh by the first call of the test run's JVM. Registered for every
+ * context of the {@code test} profile through {@code META-INF/spring.factories}, so
+ * {@code @LedgerIntegrationTest} classes and {@code TestService} alike; first of all filters, so
+ * that it sees the answers the security filters and the size limit give too.
+ */
+public final class ApiCallRecorder implements ApplicationContextInitializer<ConfigurableApplicationContext>, Filter {
+
+    static final Path FILE = Path.of("target", "openapi-coverage", "calls.tsv");
+
+    private static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
+    private static volatile boolean started;
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        if (context instanceof GenericApplicationContext generic
+                && List.of(context.getEnvironment().getActiveProfiles()).contains("test")) {
+            generic.registerBean("apiCallRecorder", FilterRegistrationBean.class, () -> {
+                FilterRegistrationBean<ApiCallRecorder> registration = new FilterRegistrationBean<>(new ApiCallRecorder());
+                registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+                return registration;
+            });
+        }
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest http = (HttpServletRequest) request;
+        try {
+            chain.doFilter(request, response);
+            record(http.getMethod(), http.getRequestURI(), ((HttpServletResponse) response).getStatus());
+        } catch (IOException | ServletException | RuntimeException e) {
+            // the container answers it with 500
+            record(http.getMethod(), http.getRequestURI(), 500);
+            throw e;
+        }
+    }
+
+    /** Whether this JVM recorded any call: the file is this run's, not one left by an earlier run. */
+    static boolean recordedInThisRun() {
+        return started;
+    }
+
+    static synchronized void record(String method, String path, int status) {
+        String line = method + "\t" + path + "\t" + status;
+        if (!SEEN.add(line)) {
+            return;
+        }
+        try {
+            if (!started) {
+                Files.createDirectories(FILE.getParent());
+                Files.deleteIfExists(FILE);
+                started = true;
+            }
+            Files.writeString(FILE, line + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Runs {@link OpenApiCoverageIT} after every other test class of the run, the others in the order
+     * they were given (configured in {@code junit-platform.properties}).
+     */
+    public static final class CoverageCheckLast implements ClassOrderer {
+
+        @Override
+        public void orderClasses(ClassOrdererContext context) {
+            List<? extends ClassDescriptor> classes = context.getClassDescriptors();
+            classes.sort(Comparator.comparing(c -> c.getTestClass() == OpenApiCoverageIT.class));
+        }
+    }
+}
