@@ -27,7 +27,7 @@ public class StaffUsers {
     /** The username of the bootstrap platform administrator. */
     public static final String PLATFORM_ADMIN = "platform-admin";
 
-    /** The agency table's row of the platform's operators (migration V101), which keeps no register. */
+    /** The agency table's row of the platform's operators (migration V20), which keeps no register. */
     public static final String PLATFORM_AGENCY = "platform";
 
     private final JdbcClient jdbc;
