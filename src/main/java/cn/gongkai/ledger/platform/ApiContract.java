@@ -61,7 +61,9 @@ final class ApiContract implements OpenApiCustomizer {
                     "法定节假日和调休工作日，答复期限按工作日计算 / holidays and adjusted working days behind every deadline"),
             new Group("/api/me", "当前用户 Current user", "登录者的身份、机关和角色 / who is logged in"),
             new Group("/api/admin", "管理 Administration",
-                    "用户、API 令牌、死信和密钥 / users, API tokens, dead letters and keys"));
+                    "用户、API 令牌、死信和密钥 / users, API tokens, dead letters and keys"),
+            new Group("/api/platform", "平台管理 Platform administration",
+                    "机关的设立、更名、上下级关系和首个管理员 / agencies, their tree and first administrators"));
 
     private static final Map<String, Answer> ERRORS = Map.ofEntries(
             Map.entry("400", new Answer("输入有误：逐项列出字段（中文名称和英文名称） / invalid input: each bad field named",
