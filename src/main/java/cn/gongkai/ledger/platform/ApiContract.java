@@ -82,12 +82,12 @@ final class ApiContract implements OpenApiCustomizer {
             Map.entry("404", new Answer("未找到，或属于其他机关 / not found, or another agency's",
                     """
                     {"status":404,"error":"not_found","rule":null,"message":"未找到","messageEn":"not found","fields":[]}""")),
-            Map.entry("409", new Answer("该申请已被他人同时修改（If-Match 的版本已过时），请刷新后重试 / "
+            Map.entry("409", new Answer("该记录已被他人同时修改（If-Match 的版本已过时），请刷新后重试 / "
                     + "changed concurrently (stale If-Match): reload and retry",
                     """
                     {"status":409,"error":"conflict","rule":"ConcurrentModification",
-                     "message":"该申请已被他人同时修改，请刷新后重试",
-                     "messageEn":"the application was changed concurrently; reload and retry","fields":[]}""")),
+                     "message":"该记录已被他人同时修改，请刷新后重试",
+                     "messageEn":"the record was changed concurrently by someone else; reload and retry","fields":[]}""")),
             Map.entry("413", new Answer("请求内容过大（上限 1 MiB） / request body over 1 MiB",
                     """
                     {"status":413,"error":"content_too_large","message":"请求内容过大（上限 1048576 字节）",

@@ -134,7 +134,7 @@ class ApiErrorHandler {
     @ExceptionHandler({ConcurrencyException.class, ConflictingModificationException.class})
     ResponseEntity<ApiError> conflict(RuntimeException e) {
         return error(HttpStatus.CONFLICT, "ConcurrentModification",
-                "该申请已被他人同时修改，请刷新后重试", "the application was changed concurrently; reload and retry",
+                "该记录已被他人同时修改，请刷新后重试", "the record was changed concurrently by someone else; reload and retry",
                 List.of());
     }
 
