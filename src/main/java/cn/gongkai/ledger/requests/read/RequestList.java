@@ -85,8 +85,11 @@ public class RequestList {
     public record Page(List<Summary> items, int page, int size, long total) {
     }
 
-    /** The pages' extras for one row: besides the API's summary, whether it is extended, and who handles it. */
-    public record Row(Summary summary, boolean dueSoon, boolean extended, String handledBy) {
+    /**
+     * The pages' extras for one row: besides the API's summary, whether it is due soon or extended, who
+     * handles it, and who drafted its answer (null before a draft).
+     */
+    public record Row(Summary summary, boolean dueSoon, boolean extended, String handledBy, String drafter) {
     }
 
     /** What needs doing in an agency now: the landing page's and 待办's header counts. */
@@ -108,7 +111,7 @@ public class RequestList {
         String where = where(filter, params, today);
         return jdbc.sql("select request_id, registration_number, received_on, applicant_category, status,"
                         + " outcome, concluded_on, due_on, due_provisional, version, handled_by,"
-                        + " coalesce((state->>'extensionWorkingDays')::int, 0) as extension"
+                        + " coalesce((state->>'extensionWorkingDays')::int, 0) as extension, state->>'drafter' as drafter"
                         + " from request_summary where " + where
                         + " order by " + filter.order().sql + " limit :limit offset :offset")
                 .params(params)
@@ -133,7 +136,8 @@ public class RequestList {
                             overdue,
                             rs.getLong("version"));
                     boolean dueSoon = rowStatus.isOpen() && !overdue && dueOn != null && !dueOn.isAfter(soon);
-                    return new Row(summary, dueSoon, rs.getInt("extension") > 0, rs.getString("handled_by"));
+                    return new Row(summary, dueSoon, rs.getInt("extension") > 0, rs.getString("handled_by"),
+                            rs.getString("drafter"));
                 })
                 .list();
     }
