@@ -3,8 +3,14 @@
 alter table request_summary add column handled_by text;
 create index request_summary_agency_handler on request_summary (agency_id, handled_by);
 
--- Possible repeat applications (登记 page): an HMAC of the applicant's ID number, with a key kept outside the
--- database (requests.read.ApplicantMatch); null without an ID number and once the personal data is erased.
-alter table request_summary add column applicant_match text;
-create index request_summary_agency_applicant_match on request_summary (agency_id, applicant_match)
-    where applicant_match is not null;
+-- Possible repeat applications (登记 page): an HMAC-SHA256 of the applicant's ID number under a key kept outside
+-- the database (requests.write.receive.JdbcApplicantMatches), written in the registration's own transaction
+-- (no event processor ever sees personal data decrypted, ADR 0009) and deleted in the erasure's.
+create table applicant_match (
+    request_id          uuid primary key,
+    agency_id           text not null,
+    match               text not null,
+    registration_number text not null,
+    received_on         date not null
+);
+create index applicant_match_agency_match on applicant_match (agency_id, match);

@@ -9,6 +9,7 @@ import cn.gongkai.ledger.access.internal.LoginThrottleFilter;
 import cn.gongkai.ledger.access.internal.SecurityEventListener;
 import cn.gongkai.ledger.access.internal.StaffUserDetailsService;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Arrays;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -79,6 +80,16 @@ public class SecurityConfiguration {
     static final String PAGES_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none';"
             + " form-action 'self'";
+
+    /** A page form refused by the CSRF check, in the pages' words (templates are the web module's). */
+    private static final String FORM_REFUSED_PAGE = """
+            <!DOCTYPE html>
+            <html lang="zh-CN"><head><meta charset="UTF-8"><title>无法提交 · 政府信息公开申请台账</title>
+            <link rel="stylesheet" href="/css/ledger.css"></head>
+            <body><main class="narrow"><h1>无法提交 <small class="code">403</small></h1>
+            <p>页面已过期或表单无效（安全校验未通过），没有保存任何内容。请返回上一页，刷新后重新填写提交。</p>
+            <p><a href="/">返回首页</a></p></main></body></html>
+            """;
 
     /** The browsable API description; the only pages that run scripts and styles. */
     private static final String[] SWAGGER_UI_PATHS = {"/swagger-ui/**", "/swagger-ui.html"};
@@ -177,6 +188,12 @@ public class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .headers(headers -> securityHeaders(headers)
                         .contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_CSP)))
+                // refused before any page controller: a form without a valid CSRF token (an expired session)
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, denied) -> {
+                    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+                    response.setContentType("text/html;charset=UTF-8");
+                    response.getWriter().write(FORM_REFUSED_PAGE);
+                }))
                 .build();
     }
 

@@ -70,6 +70,7 @@ class PageAccessIT {
         session.signIn("handler-kaifaqu", Api.PASSWORD);
         HttpResponse<String> posted = session.post("/requests/new", Map.of("channel", "POST"), false);
         assertThat(posted.statusCode()).isEqualTo(403);
+        assertThat(posted.body()).contains("无法提交").contains("没有保存任何内容");
 
         Session anonymous = new Session();
         anonymous.get("/login");

@@ -7,7 +7,6 @@ import cn.gongkai.ledger.calendar.Deadline;
 import cn.gongkai.ledger.calendar.DeadlineRecomputation;
 import cn.gongkai.ledger.calendar.MovedDeadline;
 import cn.gongkai.ledger.calendar.WorkingDayCalendar;
-import cn.gongkai.ledger.requests.events.ApplicantDataErased;
 import cn.gongkai.ledger.requests.events.RequestEvent;
 import cn.gongkai.ledger.requests.events.RequestReceived;
 import java.time.LocalDate;
@@ -29,8 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Keeps {@code request_summary}, the list of applications with their status and due date.
  * A pooled streaming processor feeds it, one application's events in order; it can be replayed
  * from scratch. When the calendar changes, it recomputes the due dates of open applications. Beside each
- * application it keeps its 经办人 ({@code handled_by}) and the keyed hash of its applicant's ID number
- * ({@link ApplicantMatch}), never the number.
+ * application it keeps its 经办人 ({@code handled_by}): the last handler who acted on it.
  */
 @Component
 @ProcessingGroup(RequestSummaryProjection.PROCESSING_GROUP)
@@ -41,14 +39,11 @@ class RequestSummaryProjection implements DeadlineRecomputation {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final StatutoryDeadlines deadlines;
-    private final ApplicantMatch applicantMatch;
 
-    RequestSummaryProjection(JdbcClient jdbc, JsonMapper json, StatutoryDeadlines deadlines,
-                             ApplicantMatch applicantMatch) {
+    RequestSummaryProjection(JdbcClient jdbc, JsonMapper json, StatutoryDeadlines deadlines) {
         this.jdbc = jdbc;
         this.json = json;
         this.deadlines = deadlines;
-        this.applicantMatch = applicantMatch;
     }
 
     @EventHandler
@@ -63,16 +58,6 @@ class RequestSummaryProjection implements DeadlineRecomputation {
         }
         file.apply(event, sequenceNumber);
         save(file, deadlines.of(file), handler(actor, roles));
-        if (event instanceof RequestReceived received && received.applicant() != null) {
-            setApplicantMatch(file.requestId(), applicantMatch.of(received.applicant().idNumber()).orElse(null));
-        } else if (event instanceof ApplicantDataErased) {
-            setApplicantMatch(file.requestId(), null);
-        }
-    }
-
-    private void setApplicantMatch(UUID requestId, String match) {
-        jdbc.sql("update request_summary set applicant_match = :match where request_id = :id")
-                .param("match", match).param("id", requestId).update();
     }
 
     @ResetHandler

@@ -21,9 +21,10 @@ import org.springframework.web.servlet.ModelAndView;
  * A page that fails is answered with the Chinese error page (templates/error.html), never a stack trace:
  * 404 for what does not exist, including another agency's application (ADR 0005), 403 for what the role
  * may not do, 500 for the rest. Only for page controllers; the API keeps its JSON errors. What never reaches a
- * page controller (a path no page has, a form refused by the CSRF check) is answered by platform's
- * {@code /error}, in JSON with its Chinese message: one {@code /error} for both would need the browser's
- * {@code Accept} to choose, and {@code Accept: *}{@code /*} would then be ambiguous for API clients.
+ * page controller (a path no page has) is answered by platform's {@code /error}, in JSON with its Chinese
+ * message (a form refused by the CSRF check gets the page chain's own short page): one {@code /error}
+ * for both would need the browser's {@code Accept} to choose, and {@code Accept: *}{@code /*} would then
+ * be ambiguous for API clients.
  */
 @ControllerAdvice(annotations = PageController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -5,7 +5,6 @@ import cn.gongkai.ledger.platform.BusinessClock;
 import cn.gongkai.ledger.requests.ApplicantCategory;
 import cn.gongkai.ledger.requests.Channel;
 import cn.gongkai.ledger.requests.DeliveryForm;
-import cn.gongkai.ledger.requests.read.ApplicantMatch;
 import cn.gongkai.ledger.requests.web.FormProblems;
 import cn.gongkai.ledger.requests.write.receive.ReceiveRequestEndpoint.ReceiveBody;
 import cn.gongkai.ledger.requests.write.receive.ReceiveRequestEndpoint.Registered;
@@ -27,20 +26,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * click registers nothing new), the rules and the registration number are one path. A refusal shows the form
  * again, each problem next to its field, everything typed kept. On success the application's page shows the
  * registration number and the due date, and a warning (never a block) when the agency already has
- * applications with the same applicant ID number ({@link ApplicantMatch}).
+ * applications with the same applicant ID number ({@link ApplicantMatches}).
  */
 @PageController
 class RegisterPage {
 
     private final ReceiveRequestEndpoint endpoint;
-    private final ApplicantMatch applicantMatch;
+    private final ApplicantMatches applicantMatches;
     private final CurrentActor currentActor;
     private final Clock clock;
 
-    RegisterPage(ReceiveRequestEndpoint endpoint, ApplicantMatch applicantMatch, CurrentActor currentActor,
+    RegisterPage(ReceiveRequestEndpoint endpoint, ApplicantMatches applicantMatches, CurrentActor currentActor,
                  Clock clock) {
         this.endpoint = endpoint;
-        this.applicantMatch = applicantMatch;
+        this.applicantMatches = applicantMatches;
         this.currentActor = currentActor;
         this.clock = clock;
     }
@@ -69,7 +68,7 @@ class RegisterPage {
             return form(requestId, problems);
         }
         flash.addFlashAttribute("registered", registered.registrationNumber());
-        flash.addFlashAttribute("repeats", applicantMatch.earlier(currentActor.current().agencyId(),
+        flash.addFlashAttribute("repeats", applicantMatches.earlier(currentActor.current().agencyId(),
                 body.applicant() == null ? null : body.applicant().idNumber(), registered.requestId()));
         return new ModelAndView("redirect:/requests/" + registered.requestId());
     }

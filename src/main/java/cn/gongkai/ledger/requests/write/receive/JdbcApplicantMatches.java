@@ -1,5 +1,6 @@
-package cn.gongkai.ledger.requests.read;
+package cn.gongkai.ledger.requests.write.receive;
 
+import cn.gongkai.ledger.requests.RequestStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,39 +24,62 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds possible repeat applications (same applicant ID number) without decrypting anyone's stored personal
- * data: the list read model keeps, beside each application, an HMAC-SHA256 of its normalized ID number
- * ({@code request_summary.applicant_match}, written by {@link RequestSummaryProjection} from the event it
- * is handed, cleared when the personal data is erased), and a new registration's typed number is hashed the
- * same way and looked up. The HMAC key is in a file outside the database
+ * {@link ApplicantMatches} in {@code applicant_match}: an HMAC-SHA256 of the normalized ID number (spaces
+ * dropped, a final x upper-cased). The key is in a file outside the database
  * ({@code gongkai.applicant-match.key-file}, by default the personal-data key file's path + {@code .match},
  * created 0600 on first start): a copy of the database alone cannot test guessed ID numbers against it.
  */
 @Component
-public class ApplicantMatch {
+class JdbcApplicantMatches implements ApplicantMatches {
 
     private static final String ALGORITHM = "HmacSHA256";
 
     private final SecretKeySpec key;
     private final JdbcClient jdbc;
 
-    ApplicantMatch(@Value("${gongkai.applicant-match.key-file:${gongkai.personal-data.key-file}.match}") Path keyFile,
-                   JdbcClient jdbc) {
+    JdbcApplicantMatches(
+            @Value("${gongkai.applicant-match.key-file:${gongkai.personal-data.key-file}.match}") Path keyFile,
+            JdbcClient jdbc) {
         this.key = new SecretKeySpec(loadOrCreate(keyFile), ALGORITHM);
         this.jdbc = jdbc;
     }
 
-    /** An earlier application of the same applicant ID number. */
-    public record Earlier(UUID requestId, String registrationNumber, java.time.LocalDate receivedOn,
-                          String statusLabel) {
+    @Override
+    public void record(UUID requestId, String agencyId, String registrationNumber, LocalDate receivedOn,
+                       String idNumber) {
+        hash(idNumber).ifPresent(match -> jdbc.sql("""
+                        insert into applicant_match (request_id, agency_id, match, registration_number, received_on)
+                        values (:id, :agency, :match, :number, :received) on conflict (request_id) do nothing""")
+                .param("id", requestId).param("agency", agencyId).param("match", match)
+                .param("number", registrationNumber).param("received", receivedOn)
+                .update());
     }
 
-    /** The keyed hash of an ID number, or empty for a blank one. Spaces and the case of a final X do not count. */
-    public Optional<String> of(String idNumber) {
-        if (idNumber == null) {
-            return Optional.empty();
+    @Override
+    public void forget(UUID requestId) {
+        jdbc.sql("delete from applicant_match where request_id = :id").param("id", requestId).update();
+    }
+
+    @Override
+    public List<Earlier> earlier(String agencyId, String idNumber, UUID except) {
+        Optional<String> match = hash(idNumber);
+        if (match.isEmpty()) {
+            return List.of();
         }
-        String normalized = idNumber.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+        return jdbc.sql("""
+                        select m.request_id, m.registration_number, m.received_on, s.status
+                        from applicant_match m left join request_summary s on s.request_id = m.request_id
+                        where m.agency_id = :agency and m.match = :match and m.request_id <> :except
+                        order by m.received_on desc, m.registration_number desc limit 20""")
+                .param("agency", agencyId).param("match", match.get()).param("except", except)
+                .query((rs, row) -> new Earlier(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getObject(3, LocalDate.class),
+                        rs.getString(4) == null ? null : RequestStatus.valueOf(rs.getString(4)).label()))
+                .list();
+    }
+
+    private Optional<String> hash(String idNumber) {
+        String normalized = idNumber == null ? "" : idNumber.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
         if (normalized.isEmpty()) {
             return Optional.empty();
         }
@@ -67,25 +92,6 @@ public class ApplicantMatch {
         }
     }
 
-    /** The agency's other applications with the same ID number, newest first. */
-    public List<Earlier> earlier(String agencyId, String idNumber, UUID except) {
-        Optional<String> match = of(idNumber);
-        if (match.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("""
-                        select request_id, registration_number, received_on, status from request_summary
-                        where agency_id = :agency and applicant_match = :match and request_id <> :except
-                        order by received_on desc, registration_number desc limit 20""")
-                .param("agency", agencyId)
-                .param("match", match.get())
-                .param("except", except)
-                .query((rs, row) -> new Earlier(rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getObject(3, java.time.LocalDate.class),
-                        cn.gongkai.ledger.requests.RequestStatus.valueOf(rs.getString(4)).label()))
-                .list();
-    }
-
     private static byte[] loadOrCreate(Path file) {
         try {
             if (!Files.exists(file)) {
@@ -96,7 +102,8 @@ public class ApplicantMatch {
                     Files.createDirectories(parent);
                 }
                 try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rw-------")));
                     Files.writeString(file, "# Gongkai Ledger: the key of the applicant ID number match (secret)\n"
                             + Base64.getEncoder().encodeToString(fresh) + "\n");
                 } catch (FileAlreadyExistsException another) {
