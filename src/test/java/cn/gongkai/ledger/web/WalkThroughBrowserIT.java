@@ -226,8 +226,13 @@ class WalkThroughBrowserIT {
         assertThat(browser.find(By.id("problems")).getText()).contains("收到申请日期");
         assertThat(browser.find(By.id("receivedOn-problem")).getText()).isNotBlank();
         assertThat(browser.find(By.id("receivedOn")).getAttribute("value")).isEqualTo(today.plusDays(3).toString());
-        assertThat(browser.find(By.id("applicant.name")).getAttribute("value")).isEqualTo(NAME);
-        assertThat(browser.find(By.id("applicant.idNumber")).getAttribute("value")).isEqualTo(ID_NUMBER);
+        // compared without printing: a failure message must not put the applicant's data into the build log
+        assertThat(NAME.equals(browser.find(By.id("applicant.name")).getAttribute("value")))
+                .as("the applicant's name as typed is kept").isTrue();
+        assertThat(ID_NUMBER.equals(browser.find(By.id("applicant.idNumber")).getAttribute("value")))
+                .as("the ID number as typed is kept").isTrue();
+        assertThat(RequestJson.DEMO_APPLICANT.get(2).equals(browser.find(By.id("applicant.phone")).getAttribute("value")))
+                .as("the phone as typed is kept").isTrue();
         assertThat(browser.find(By.id("informationRequested")).getAttribute("value"))
                 .isEqualTo("2025年开发区道路建设项目的立项批复文件");
         assertThat(browser.find(By.id("channel")).getAttribute("value")).isEqualTo("POST");

@@ -23,7 +23,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class RequestList {
 
-    /** Due within this many working days (today included) is highlighted: 3个工作日内到期. */
+    /**
+     * Due today or within this many working days after it is highlighted: 3个工作日内到期 (counted like the
+     * deadlines, from the day after: on a Monday, due by Thursday).
+     */
     public static final int DUE_SOON_WORKING_DAYS = 3;
 
     private static final String OPEN = "status not in ('CONCLUDED','ARCHIVED')";
@@ -175,9 +178,9 @@ public class RequestList {
                 .param("agency", agencyId).query(String.class).list();
     }
 
-    /** The last day that is still "due soon": today and the next working days, three in all. */
+    /** The last day that is still "due soon": the third working day after today. */
     private LocalDate soon(LocalDate today) {
-        return calendar.current().addWorkingDays(today, DUE_SOON_WORKING_DAYS - 1).dueOn();
+        return calendar.current().addWorkingDays(today, DUE_SOON_WORKING_DAYS).dueOn();
     }
 
     private String where(Filter filter, Map<String, Object> params, LocalDate today) {

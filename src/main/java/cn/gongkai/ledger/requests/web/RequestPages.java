@@ -65,7 +65,7 @@ class RequestPages {
         };
         Integer boundedYear = year == null ? null : InputBounds.clampYear(year, BusinessClock.today(clock).getYear());
         Filter filter = new Filter(agencyId, status, boundedYear, category, status == null,
-                "overdue".equals(due), "soon".equals(due) ? RequestList.DUE_SOON_WORKING_DAYS - 1 : null,
+                "overdue".equals(due), "soon".equals(due) ? RequestList.DUE_SOON_WORKING_DAYS : null,
                 "extended".equals(due), blankToNull(handler), blankToNull(number), order, Math.max(page, 0),
                 PAGE_SIZE);
         model.addAttribute("rows", list.rows(filter));
