@@ -171,7 +171,8 @@ public class SecurityConfiguration {
      */
     @Bean
     @Order(3)
-    SecurityFilterChain pageSecurity(HttpSecurity http, LoginAttempts loginAttempts) throws Exception {
+    SecurityFilterChain pageSecurity(HttpSecurity http, JsonSecurityErrors errors, LoginAttempts loginAttempts)
+            throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
@@ -188,8 +189,14 @@ public class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .headers(headers -> securityHeaders(headers)
                         .contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_CSP)))
-                // refused before any page controller: a form without a valid CSRF token (an expired session)
+                // refused before any page controller: a form without a valid CSRF token (an expired session),
+                // a short page for a browser, the usual JSON body for any other client
                 .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, denied) -> {
+                    String accept = request.getHeader("Accept");
+                    if (accept == null || !accept.contains("text/html")) {
+                        errors.handle(request, response, denied);
+                        return;
+                    }
                     response.setStatus(HttpServletResponse.SC_FORBIDDEN);
                     response.setContentType("text/html;charset=UTF-8");
                     response.getWriter().write(FORM_REFUSED_PAGE);
