@@ -9,6 +9,7 @@ import cn.gongkai.ledger.access.internal.LoginThrottleFilter;
 import cn.gongkai.ledger.access.internal.SecurityEventListener;
 import cn.gongkai.ledger.access.internal.StaffUserDetailsService;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Arrays;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -29,6 +30,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -39,7 +41,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may call what. Staff log in with HTTP Basic against {@code staff_user}, service accounts send
+ * Who may call what. Staff log in with HTTP Basic against {@code staff_user} (on the pages: a sign-in form and
+ * a session, {@link #pageSecurity}), service accounts send
  * an API token as {@code Authorization: Bearer} on {@code /api/**} ({@link ApiTokenFilter}); endpoints say which
  * role they need with {@code @PreAuthorize("hasRole('REVIEWER')")}. Failures are answered in JSON:
  * 401 when not logged in, 403 when the role does not allow it, 429 after too many failed logins
@@ -61,6 +64,32 @@ public class SecurityConfiguration {
     private static final String[] PUBLIC_PATHS = {
             "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health",
             "/actuator/health/**", "/error"};
+
+    /** What {@link #defaultSecurity} covers; {@code /api/**} is the API's, everything else the pages'. */
+    private static final String[] DEFAULT_CHAIN_PATHS = {
+            "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+            "/actuator", "/actuator/**", "/error"};
+
+    /** The pages' sign-in form (GET) and where it posts to (POST). */
+    static final String SIGN_IN_PAGE = "/login";
+
+    /**
+     * The pages load scripts, styles and images from this origin only; no inline script or style,
+     * no eval, no frames, forms post only here.
+     */
+    static final String PAGES_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none';"
+            + " form-action 'self'";
+
+    /** A page form refused by the CSRF check, in the pages' words (templates are the web module's). */
+    private static final String FORM_REFUSED_PAGE = """
+            <!DOCTYPE html>
+            <html lang="zh-CN"><head><meta charset="UTF-8"><title>无法提交 · 政府信息公开申请台账</title>
+            <link rel="stylesheet" href="/css/ledger.css"></head>
+            <body><main class="narrow"><h1>无法提交 <small class="code">403</small></h1>
+            <p>页面已过期或表单无效（安全校验未通过），没有保存任何内容。请返回上一页，刷新后重新填写提交。</p>
+            <p><a href="/">返回首页</a></p></main></body></html>
+            """;
 
     /** The browsable API description; the only pages that run scripts and styles. */
     private static final String[] SWAGGER_UI_PATHS = {"/swagger-ui/**", "/swagger-ui.html"};
@@ -102,8 +131,8 @@ public class SecurityConfiguration {
     }
 
     /**
-     * Everything else: the API description and health are public, the other actuator endpoints are
-     * for administrators, the rest needs a login; CSRF stays on for any browser form to come.
+     * The API description, the actuator and the servlet container's {@code /error}: the description and
+     * health are public, the other actuator endpoints are for administrators; Basic as on the API.
      */
     @Bean
     @Order(2)
@@ -113,6 +142,9 @@ public class SecurityConfiguration {
                 .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path))
                 .toList());
         return http
+                .securityMatcher(new OrRequestMatcher(Arrays.stream(DEFAULT_CHAIN_PATHS)
+                        .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path))
+                        .toList()))
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(PUBLIC_PATHS).permitAll()
@@ -126,6 +158,49 @@ public class SecurityConfiguration {
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swaggerUi),
                                 new ContentSecurityPolicyHeaderWriter(STRICT_CSP))))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+                .build();
+    }
+
+    /**
+     * The pages for people (module {@code web} and each module's page controllers): everything that is
+     * neither the API nor the paths of {@link #defaultSecurity}. A person signs in once with the form at
+     * {@code /login} (one bcrypt check per sign-in, issue 10) and then holds a session: its cookie is
+     * HttpOnly and SameSite=Lax, it times out after {@code server.servlet.session.timeout}, and because a
+     * browser sends it by itself, CSRF protection is on for every form. Failed sign-ins are counted and
+     * throttled with the API's counts ({@link LoginThrottleFilter#forSignInForm}).
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain pageSecurity(HttpSecurity http, JsonSecurityErrors errors, LoginAttempts loginAttempts)
+            throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(SIGN_IN_PAGE, "/css/**", "/js/**", "/favicon.ico").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage(SIGN_IN_PAGE).defaultSuccessUrl("/", false)
+                        .failureUrl(SIGN_IN_PAGE + "?error"))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(SIGN_IN_PAGE + "?logout")
+                        .deleteCookies("JSESSIONID"))
+                .addFilterBefore(LoginThrottleFilter.forSignInForm(loginAttempts, SIGN_IN_PAGE,
+                                (request, response, wait) -> response.sendRedirect(request.getContextPath()
+                                        + SIGN_IN_PAGE + "?wait=" + Math.max(1, (wait.toMillis() + 999) / 1000))),
+                        UsernamePasswordAuthenticationFilter.class)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .headers(headers -> securityHeaders(headers)
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_CSP)))
+                // refused before any page controller: a form without a valid CSRF token (an expired session),
+                // a short page for a browser, the usual JSON body for any other client
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, denied) -> {
+                    String accept = request.getHeader("Accept");
+                    if (accept == null || !accept.contains("text/html")) {
+                        errors.handle(request, response, denied);
+                        return;
+                    }
+                    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+                    response.setContentType("text/html;charset=UTF-8");
+                    response.getWriter().write(FORM_REFUSED_PAGE);
+                }))
                 .build();
     }
 

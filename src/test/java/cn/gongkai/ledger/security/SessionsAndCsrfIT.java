@@ -2,7 +2,7 @@ package cn.gongkai.ledger.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -78,10 +78,11 @@ class SessionsAndCsrfIT {
     void theSamePostWithAValidCsrfTokenGetsPastTheCsrfCheck() throws Exception {
         MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
 
-        mvc.perform(post("/forms/feedback").with(httpBasic("handler-kaifaqu", Api.PASSWORD)))
+        // the pages sign in with a form and hold a session (web.PageAccessIT); here a signed-in user stands for it
+        mvc.perform(post("/forms/feedback").with(user("handler-kaifaqu").roles("HANDLER")))
                 .andExpect(status().isForbidden());
         // past CSRF and login, there is simply no such page
-        mvc.perform(post("/forms/feedback").with(httpBasic("handler-kaifaqu", Api.PASSWORD)).with(csrf()))
+        mvc.perform(post("/forms/feedback").with(user("handler-kaifaqu").roles("HANDLER")).with(csrf()))
                 .andExpect(status().isNotFound());
     }
 

@@ -1,5 +1,7 @@
 package cn.gongkai.ledger.requests.read;
 
+import cn.gongkai.ledger.access.ActorMetaData;
+import cn.gongkai.ledger.access.Role;
 import cn.gongkai.ledger.platform.ProjectionText;
 import cn.gongkai.ledger.calendar.Deadline;
 import cn.gongkai.ledger.calendar.DeadlineRecomputation;
@@ -17,6 +19,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Keeps {@code request_summary}, the list of applications with their status and due date.
  * A pooled streaming processor feeds it, one application's events in order; it can be replayed
- * from scratch. When the calendar changes, it recomputes the due dates of open applications.
+ * from scratch. When the calendar changes, it recomputes the due dates of open applications. Beside each
+ * application it keeps its 经办人 ({@code handled_by}): the last handler who acted on it.
  */
 @Component
 @ProcessingGroup(RequestSummaryProjection.PROCESSING_GROUP)
@@ -43,7 +47,8 @@ class RequestSummaryProjection implements DeadlineRecomputation {
     }
 
     @EventHandler
-    void on(RequestEvent event, @SequenceNumber long sequenceNumber) {
+    void on(RequestEvent event, @SequenceNumber long sequenceNumber,
+            @MetaDataValue(ActorMetaData.USERNAME) String actor, @MetaDataValue(ActorMetaData.ROLES) String roles) {
         RequestFile file = event instanceof RequestReceived
                 ? new RequestFile()
                 : load(event.requestId()).orElseThrow(() -> new IllegalStateException(
@@ -52,7 +57,7 @@ class RequestSummaryProjection implements DeadlineRecomputation {
             return; // already applied: the processor may redeliver after a crash
         }
         file.apply(event, sequenceNumber);
-        save(file, deadlines.of(file));
+        save(file, deadlines.of(file), handler(actor, roles));
     }
 
     @ResetHandler
@@ -74,7 +79,7 @@ class RequestSummaryProjection implements DeadlineRecomputation {
             LocalDate dueAfter = after.map(Deadline::dueOn).orElse(null);
             boolean provisionalAfter = after.map(Deadline::provisional).orElse(false);
             if (!Objects.equals(stored.dueOn(), dueAfter) || stored.provisional() != provisionalAfter) {
-                save(file, after);
+                save(file, after, null);
             }
             if (!Objects.equals(stored.dueOn(), dueAfter)) {
                 moved.add(new MovedDeadline(file.requestId(), file.registrationNumber(), stored.dueOn(), dueAfter));
@@ -94,18 +99,33 @@ class RequestSummaryProjection implements DeadlineRecomputation {
                 .map(state -> json.readValue(state, RequestFile.class));
     }
 
-    private void save(RequestFile file, Optional<Deadline> deadline) {
+    /** The 经办人 of the application: the last handler who acted on it (registered, drafted, ...); null: unchanged. */
+    private static String handler(String actor, String roles) {
+        if (actor == null || roles == null) {
+            return null;
+        }
+        for (String role : roles.split(",")) {
+            if (role.strip().equals(Role.HANDLER.name())) {
+                return actor;
+            }
+        }
+        return null;
+    }
+
+    private void save(RequestFile file, Optional<Deadline> deadline, String handledBy) {
         jdbc.sql("""
                         insert into request_summary (request_id, agency_id, registration_number, received_on,
                             applicant_category, status, outcome, concluded_on, due_on, due_provisional, version,
-                            state, updated_at)
+                            state, handled_by, updated_at)
                         values (:id, :agency, :number, :received, :category, :status, :outcome, :concluded, :due,
-                            :provisional, :version, cast(:state as jsonb), now())
+                            :provisional, :version, cast(:state as jsonb), :handledBy, now())
                         on conflict (request_id) do update set
                             applicant_category = excluded.applicant_category, status = excluded.status,
                             outcome = excluded.outcome, concluded_on = excluded.concluded_on,
                             due_on = excluded.due_on, due_provisional = excluded.due_provisional,
-                            version = excluded.version, state = excluded.state, updated_at = now()""")
+                            version = excluded.version, state = excluded.state,
+                            handled_by = coalesce(excluded.handled_by, request_summary.handled_by),
+                            updated_at = now()""")
                 .param("id", file.requestId())
                 .param("agency", ProjectionText.of(file.agencyId()))
                 .param("number", ProjectionText.of(file.registrationNumber()))
@@ -118,6 +138,7 @@ class RequestSummaryProjection implements DeadlineRecomputation {
                 .param("provisional", deadline.map(Deadline::provisional).orElse(false))
                 .param("version", file.version())
                 .param("state", ProjectionText.json(json.writeValueAsString(file)))
+                .param("handledBy", handledBy == null ? null : ProjectionText.of(handledBy))
                 .update();
     }
 }

@@ -55,6 +55,7 @@ import cn.gongkai.ledger.requests.write.fee.FeeSchedule;
 import cn.gongkai.ledger.requests.write.fee.IssueFeeNotice;
 import cn.gongkai.ledger.requests.write.fee.RecordFeePayment;
 import cn.gongkai.ledger.requests.write.fee.WaiveFee;
+import cn.gongkai.ledger.requests.write.receive.ApplicantMatches;
 import cn.gongkai.ledger.requests.write.receive.ReceiveRequest;
 import cn.gongkai.ledger.requests.write.receive.RegistrationNumbers;
 import java.time.Clock;
@@ -138,14 +139,19 @@ public class InformationRequest {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    void handle(ReceiveRequest command, MetaData metaData, Clock clock, RegistrationNumbers numbers) {
+    void handle(ReceiveRequest command, MetaData metaData, Clock clock, RegistrationNumbers numbers,
+                ApplicantMatches matches) {
         Actor actor = Actor.from(metaData);
         LocalDate today = BusinessClock.today(clock);
         notInFuture("receivedOn", command.receivedOn(), today);
+        String registrationNumber = numbers.next(actor.agencyId(), command.receivedOn().getYear());
+        // a keyed hash beside the event, in this transaction, while the ID number is still plain
+        matches.record(command.requestId(), actor.agencyId(), registrationNumber, command.receivedOn(),
+                command.applicant() == null ? null : command.applicant().idNumber());
         apply(new RequestReceived(
                 command.requestId(),
                 actor.agencyId(),
-                numbers.next(actor.agencyId(), command.receivedOn().getYear()),
+                registrationNumber,
                 command.channel(),
                 command.receivedOn(),
                 today,
@@ -517,7 +523,8 @@ public class InformationRequest {
      * transaction; here only the rules and the event.
      */
     @CommandHandler
-    void handle(ErasePersonalData command, MetaData metaData, Clock clock, PersonalDataRetention retention) {
+    void handle(ErasePersonalData command, MetaData metaData, Clock clock, PersonalDataRetention retention,
+                ApplicantMatches matches) {
         Actor actor = actingFor(metaData);
         if (!actor.has(Role.ADMIN)) {
             throw Rules.administratorErases();
@@ -536,6 +543,8 @@ public class InformationRequest {
         if (erasedOn.isBefore(keptUntil)) {
             throw Rules.retentionNotOver(retention.retention(), concludedOn, keptUntil);
         }
+        // the keyed hash of the ID number goes with the data (it would still link the applicant's applications)
+        matches.forget(command.requestId());
         apply(new ApplicantDataErased(command.requestId(), command.reason(), erasedOn));
     }
 

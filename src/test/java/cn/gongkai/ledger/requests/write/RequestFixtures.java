@@ -13,6 +13,7 @@ import cn.gongkai.ledger.requests.events.ApplicantDetails;
 import cn.gongkai.ledger.requests.events.RequestAnswered;
 import cn.gongkai.ledger.requests.events.RequestReceived;
 import cn.gongkai.ledger.requests.write.erasure.PersonalDataRetention;
+import cn.gongkai.ledger.requests.write.receive.ApplicantMatches;
 import cn.gongkai.ledger.requests.write.receive.RegistrationNumbers;
 import java.time.Clock;
 import java.time.Instant;
@@ -70,6 +71,7 @@ public final class RequestFixtures {
         fixture.registerInjectableResource(Clock.fixed(now, BusinessClock.ZONE));
         fixture.registerInjectableResource((RegistrationNumbers) (agency, year) -> agency + "/" + year + "-0042");
         fixture.registerInjectableResource(new PersonalDataRetention(RETENTION));
+        fixture.registerInjectableResource(ApplicantMatches.NONE);
         return fixture;
     }
 
