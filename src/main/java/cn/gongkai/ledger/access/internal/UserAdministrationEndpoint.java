@@ -7,11 +7,14 @@ import static cn.gongkai.ledger.platform.Messages.TOO_LONG;
 import cn.gongkai.ledger.access.Actor;
 import cn.gongkai.ledger.access.CurrentActor;
 import cn.gongkai.ledger.access.Role;
+import cn.gongkai.ledger.access.StaffAdministration;
+import cn.gongkai.ledger.access.StaffUser;
 import cn.gongkai.ledger.platform.FieldProblem;
 import cn.gongkai.ledger.platform.InputRejected;
 import cn.gongkai.ledger.platform.NotFound;
 import cn.gongkai.ledger.platform.RuleViolation;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -42,7 +45,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/admin/users")
 @PreAuthorize("hasRole('ADMIN')")
-class UserAdministrationEndpoint {
+class UserAdministrationEndpoint implements StaffAdministration {
 
     /** BCrypt reads at most 72 bytes of a password; a longer one would be cut silently or refused. */
     private static final int MAX_PASSWORD_BYTES = 72;
@@ -52,9 +55,40 @@ class UserAdministrationEndpoint {
     private final StaffUsers users;
     private final CurrentActor currentActor;
 
-    UserAdministrationEndpoint(StaffUsers users, CurrentActor currentActor) {
+    private final Validator validator;
+
+    UserAdministrationEndpoint(StaffUsers users, CurrentActor currentActor, Validator validator) {
         this.users = users;
         this.currentActor = currentActor;
+        this.validator = validator;
+    }
+
+    @Override
+    public StaffUser create(String username, String displayName, Set<Role> roles, String password) {
+        NewUser body = new NewUser(username, displayName, currentActor.current().agencyId(), roles, password);
+        refuseInvalid(body);
+        return create(body).getBody();
+    }
+
+    @Override
+    public StaffUser changeRoles(String username, Set<Role> roles) {
+        NewRoles body = new NewRoles(roles);
+        refuseInvalid(body);
+        return changeRoles(username, body);
+    }
+
+    /** What {@code @Valid} refuses for a request body, refused the same way for a page's form. */
+    private void refuseInvalid(Object body) {
+        List<FieldProblem> problems = validator.validate(body).stream()
+                .map(violation -> {
+                    String[] message = violation.getMessage().split(" / ", 2);
+                    String field = violation.getPropertyPath().iterator().next().getName();
+                    return FieldProblem.of(field, message[0], message.length > 1 ? message[1] : message[0]);
+                })
+                .toList();
+        if (!problems.isEmpty()) {
+            throw new InputRejected(problems);
+        }
     }
 
     @PostMapping
@@ -75,13 +109,15 @@ class UserAdministrationEndpoint {
         return ResponseEntity.created(URI.create("/api/admin/users/" + created.username())).body(created);
     }
 
+    @Override
     @GetMapping
-    List<StaffUser> list() {
+    public List<StaffUser> list() {
         return users.ofAgency(currentActor.current().agencyId());
     }
 
+    @Override
     @GetMapping("/{username}")
-    StaffUser one(@PathVariable String username) {
+    public StaffUser one(@PathVariable String username) {
         return ofOwnAgency(username, currentActor.current());
     }
 
@@ -101,8 +137,9 @@ class UserAdministrationEndpoint {
         return changed;
     }
 
+    @Override
     @PostMapping("/{username}/disable")
-    StaffUser disable(@PathVariable String username) {
+    public StaffUser disable(@PathVariable String username) {
         Actor admin = currentActor.current();
         StaffUser disabled = users.disable(ofOwnAgency(username, admin));
         log.info("staff user {} disabled by {}", username, admin.username());
