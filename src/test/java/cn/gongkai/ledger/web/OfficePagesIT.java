@@ -119,6 +119,7 @@ class OfficePagesIT {
         assertThat(admin.get("/audit").statusCode()).isEqualTo(403);
         assertThat(admin.get("/year/" + today.getYear()).statusCode()).isEqualTo(403);
         PageSession reviewer = as("reviewer-kaifaqu");
+        reviewer.get("/year/" + today.getYear());
         assertThat(reviewer.post("/year/" + today.getYear() + "/close", Map.of(), true).statusCode()).isEqualTo(403);
         assertThat(reviewer.get("/year/1900").statusCode()).isEqualTo(400);
     }

@@ -19,7 +19,7 @@ import java.util.Map;
  */
 final class YearCharts {
 
-    static final int WIDTH = 620;
+    static final int WIDTH = 600;
     static final int HEIGHT = 230;
     private static final int LEFT = 40;
     private static final int RIGHT = 10;
