@@ -58,6 +58,16 @@ class AuditTrail {
         return steps;
     }
 
+    /** The application of the agency with this registration number, as the trail knows it. */
+    java.util.Optional<UUID> requestIdOf(String agencyId, String registrationNumber) {
+        return jdbc.sql("select request_id from audit_entry where agency_id = :agency and registration_number = :number"
+                        + " and request_id is not null order by global_index limit 1")
+                .param("agency", agencyId)
+                .param("number", registrationNumber)
+                .query(UUID.class)
+                .optional();
+    }
+
     /**
      * What one user did, by recorded time (Beijing days {@code from} to {@code to}, both included),
      * in the order recorded, one page of it.

@@ -97,7 +97,8 @@ public final class InputBounds {
      */
     static Range integerRange(String name, String path, LocalDate today) {
         if ("year".equals(name) || "fromYear".equals(name)) {
-            int ahead = path != null && path.startsWith("/api/calendar") ? CALENDAR_YEARS_AHEAD : 1;
+            int ahead = path != null && (path.startsWith("/api/calendar") || path.startsWith("/admin/calendar"))
+                    ? CALENDAR_YEARS_AHEAD : 1;
             return new Range(FIRST_YEAR, today.getYear() + ahead);
         }
         return INTEGERS.get(name);

@@ -5,18 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gongkai.ledger.Api;
 import cn.gongkai.ledger.LedgerIntegrationTest;
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
@@ -31,14 +26,12 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "gongkai.test.database=pages-walk-through")
 class PageAccessIT {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
     @LocalServerPort
     int port;
 
     @Test
     void aPageAsksForTheSignInFirst() throws Exception {
-        Session anonymous = new Session();
+        PageSession anonymous = new PageSession(port);
         HttpResponse<String> page = anonymous.get("/requests");
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/login");
@@ -52,7 +45,7 @@ class PageAccessIT {
 
     @Test
     void signingInGivesAnHttpOnlySameSiteLaxSessionCookie() throws Exception {
-        Session session = new Session();
+        PageSession session = new PageSession(port);
         HttpResponse<String> signedIn = session.signIn("handler-kaifaqu", Api.PASSWORD);
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
@@ -66,13 +59,13 @@ class PageAccessIT {
 
     @Test
     void aFormWithoutTheCsrfTokenIsRefused() throws Exception {
-        Session session = new Session();
+        PageSession session = new PageSession(port);
         session.signIn("handler-kaifaqu", Api.PASSWORD);
         HttpResponse<String> posted = session.post("/requests/new", Map.of("channel", "POST"), false);
         assertThat(posted.statusCode()).isEqualTo(403);
         assertThat(posted.body()).contains("无法提交").contains("没有保存任何内容");
 
-        Session anonymous = new Session();
+        PageSession anonymous = new PageSession(port);
         anonymous.get("/login");
         HttpResponse<String> signIn = anonymous.post("/login",
                 Map.of("username", "handler-kaifaqu", "password", Api.PASSWORD), false);
@@ -81,18 +74,18 @@ class PageAccessIT {
 
     @Test
     void aPageTheRoleMayNotSeeIsRefusedInChinese() throws Exception {
-        Session session = new Session();
+        PageSession session = new PageSession(port);
         session.signIn("handler-kaifaqu", Api.PASSWORD);
         HttpResponse<String> review = session.get("/review");
         assertThat(review.statusCode()).isEqualTo(403);
         assertThat(review.body()).contains("无权访问").doesNotContain("Exception").doesNotContain("at cn.");
-        HttpResponse<String> register = new Session().signedIn("auditor-kaifaqu").get("/requests/new");
+        HttpResponse<String> register = new PageSession(port).signedIn("auditor-kaifaqu").get("/requests/new");
         assertThat(register.statusCode()).isEqualTo(403);
     }
 
     @Test
     void anApplicationOfAnotherAgencyOrNoneIsNotFound() throws Exception {
-        Session session = new Session().signedIn("handler-yicheng");
+        PageSession session = new PageSession(port).signedIn("handler-yicheng");
         HttpResponse<String> none = session.get("/requests/" + java.util.UUID.randomUUID());
         assertThat(none.statusCode()).isEqualTo(404);
         assertThat(none.body()).contains("未找到");
@@ -101,7 +94,7 @@ class PageAccessIT {
 
     @Test
     void theSessionDoesNotOpenTheApiWhichStaysStateless() throws Exception {
-        Session session = new Session().signedIn("handler-kaifaqu");
+        PageSession session = new PageSession(port).signedIn("handler-kaifaqu");
         assertThat(session.get("/api/me").statusCode()).isEqualTo(401);
         HttpResponse<String> basic = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/me"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
@@ -113,7 +106,7 @@ class PageAccessIT {
 
     @Test
     void repeatedFailedSignInsAreThrottledLikeBasicLogins() throws Exception {
-        Session session = new Session();
+        PageSession session = new PageSession(port);
         String location = "";
         for (int attempt = 0; attempt < 10 && !location.contains("wait="); attempt++) {
             location = session.signIn("nobody-pages-throttle", "wrong").headers().firstValue("Location").orElse("");
@@ -124,50 +117,5 @@ class PageAccessIT {
 
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
-    }
-
-    /** A browser's cookie jar: the session, and the CSRF token read from the last page's forms. */
-    private final class Session {
-
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        private String csrf;
-
-        Session signedIn(String username) throws IOException, InterruptedException {
-            HttpResponse<String> response = signIn(username, Api.PASSWORD);
-            assertThat(response.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-            return this;
-        }
-
-        HttpResponse<String> signIn(String username, String password) throws IOException, InterruptedException {
-            get("/login");
-            return post("/login", Map.of("username", username, "password", password), true);
-        }
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path))
-                    .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
-            Matcher token = CSRF.matcher(response.body());
-            if (token.find()) {
-                csrf = token.group(1);
-            }
-            return response;
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> fields, boolean withCsrf)
-                throws IOException, InterruptedException {
-            Map<String, String> form = new java.util.LinkedHashMap<>(fields);
-            if (withCsrf) {
-                form.put("_csrf", csrf);
-            }
-            String body = form.entrySet().stream()
-                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
-            return http.send(HttpRequest.newBuilder(uri(path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("Accept", "text/html")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        }
     }
 }

@@ -239,6 +239,86 @@ class WalkThroughBrowserIT {
         browser.screenshot("14-future-date-refused");
     }
 
+    @Test
+    @Order(12)
+    void theHeadFindsTheAnsweredApplicationCountedInItsCellOfTheYearPageAndTheCellOpensIt() {
+        browser.signOut();
+        browser.signIn("head-kaifaqu");
+        int year = today.getYear();
+        By cell = By.id("cell-DISCLOSED-NATURAL_PERSON");
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            browser.go("/year/" + year);
+            return browser.present(cell);
+        });
+        assertThat(browser.find(By.cssSelector("nav.main-nav a[aria-current=page]")).getText()).isEqualTo("年度报表");
+        assertThat(browser.find(By.id("part3")).getText())
+                .contains("申请人情况").contains("(一) 予以公开")
+                .contains("四、结转下年度继续办理");
+        assertThat(browser.find(By.id("part4")).getText()).contains("行政复议").contains("行政诉讼");
+        assertThat(browser.find(By.id("reconciliation")).getText()).startsWith("勾稽关系核对");
+        assertThat(browser.present(By.cssSelector("#chart-monthly svg rect"))).isTrue();
+        assertThat(browser.present(By.id("close-year"))).isTrue();
+        browser.screenshot("15-year");
+        browser.find(cell).click();
+        assertThat(browser.find(By.id("cell-row")).getText()).isEqualTo("(一) 予以公开");
+        assertThat(browser.find(By.id("applications")).getText()).contains(registrationNumber);
+        browser.screenshot("16-year-cell");
+        browser.find(By.linkText(registrationNumber)).click();
+        assertThat(browser.path()).isEqualTo(applicationPath);
+    }
+
+    @Test
+    @Order(13)
+    void aReviewerSeesTheYearPageWithoutTheHeadsButtons() {
+        browser.signOut();
+        browser.signIn("reviewer-kaifaqu");
+        browser.go("/year");
+        assertThat(browser.path()).isEqualTo("/year/" + today.getYear());
+        assertThat(browser.present(By.id("part3"))).isTrue();
+        assertThat(browser.present(By.id("close-year"))).isFalse();
+        assertThat(browser.present(By.id("publish-report"))).isFalse();
+    }
+
+    @Test
+    @Order(14)
+    void theAuditorFindsTheApplicationsStepsByItsNumberTheYearsChangesAndTheChain() {
+        browser.signOut();
+        browser.signIn("auditor-kaifaqu");
+        browser.find(By.linkText("审计")).click();
+        browser.screenshot("17-audit");
+        browser.type(By.id("number"), registrationNumber);
+        browser.find(By.id("find-request")).click();
+        assertThat(browser.find(By.tagName("h1")).getText()).contains(registrationNumber);
+        assertThat(browser.find(By.id("history")).getText())
+                .contains("reviewer-kaifaqu").contains("lead-kaifaqu").contains("handler-kaifaqu");
+        browser.screenshot("18-audit-history");
+        browser.go("/audit");
+        browser.find(By.id("changes-" + today.getYear())).click();
+        browser.screenshot("19-audit-changes");
+        browser.go("/audit/activity?username=lead-kaifaqu");
+        browser.screenshot("20-audit-activity");
+        browser.go("/audit/chain");
+        assertThat(browser.find(By.id("chain-status")).getText()).startsWith("核验结果：");
+        browser.screenshot("21-audit-chain");
+    }
+
+    @Test
+    @Order(15)
+    void theAdministratorSeesTheUsersAndTheCalendar() {
+        browser.signOut();
+        browser.signIn("admin-kaifaqu");
+        browser.find(By.linkText("管理")).click();
+        assertThat(browser.find(By.id("users")).getText()).contains("handler-kaifaqu");
+        browser.screenshot("22-admin-users");
+        browser.find(By.id("create-user")).click();
+        assertThat(browser.find(By.id("username-problem")).getText()).isNotBlank();
+        browser.screenshot("23-admin-user-refused");
+        browser.find(By.linkText("handler-kaifaqu")).click();
+        browser.screenshot("24-admin-user");
+        browser.go("/admin/calendar/" + today.getYear());
+        browser.screenshot("25-admin-calendar");
+    }
+
     private void register(LocalDate receivedOn) {
         browser.go("/requests/new");
         browser.screenshot("03-register");

@@ -1,6 +1,7 @@
 package cn.gongkai.ledger.access.internal;
 
 import cn.gongkai.ledger.access.Role;
+import cn.gongkai.ledger.access.StaffUser;
 import cn.gongkai.ledger.platform.RuleViolation;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;

@@ -7,11 +7,16 @@ import static cn.gongkai.ledger.platform.Messages.TOO_LONG;
 import cn.gongkai.ledger.access.Actor;
 import cn.gongkai.ledger.access.CurrentActor;
 import cn.gongkai.ledger.access.Role;
+import cn.gongkai.ledger.access.StaffAdministration;
+import cn.gongkai.ledger.access.StaffUser;
+import cn.gongkai.ledger.platform.FieldProblem;
+import cn.gongkai.ledger.platform.InputRejected;
 import cn.gongkai.ledger.platform.NotFound;
 import cn.gongkai.ledger.platform.RuleViolation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -41,16 +46,47 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/admin/users")
 @PreAuthorize("hasRole('ADMIN')")
-class UserAdministrationEndpoint {
+class UserAdministrationEndpoint implements StaffAdministration {
 
     private static final Logger log = LoggerFactory.getLogger(UserAdministrationEndpoint.class);
 
     private final StaffUsers users;
     private final CurrentActor currentActor;
 
-    UserAdministrationEndpoint(StaffUsers users, CurrentActor currentActor) {
+    private final Validator validator;
+
+    UserAdministrationEndpoint(StaffUsers users, CurrentActor currentActor, Validator validator) {
         this.users = users;
         this.currentActor = currentActor;
+        this.validator = validator;
+    }
+
+    @Override
+    public StaffUser create(String username, String displayName, Set<Role> roles, String password) {
+        NewUser body = new NewUser(username, displayName, currentActor.current().agencyId(), roles, password);
+        refuseInvalid(body);
+        return create(body).getBody();
+    }
+
+    @Override
+    public StaffUser changeRoles(String username, Set<Role> roles) {
+        NewRoles body = new NewRoles(roles);
+        refuseInvalid(body);
+        return changeRoles(username, body);
+    }
+
+    /** What {@code @Valid} refuses for a request body, refused the same way for a page's form. */
+    private void refuseInvalid(Object body) {
+        List<FieldProblem> problems = validator.validate(body).stream()
+                .map(violation -> {
+                    String[] message = violation.getMessage().split(" / ", 2);
+                    String field = violation.getPropertyPath().iterator().next().getName();
+                    return FieldProblem.of(field, message[0], message.length > 1 ? message[1] : message[0]);
+                })
+                .toList();
+        if (!problems.isEmpty()) {
+            throw new InputRejected(problems);
+        }
     }
 
     @Operation(summary = "新增用户 / Create a staff user")
@@ -73,14 +109,16 @@ class UserAdministrationEndpoint {
     }
 
     @Operation(summary = "用户列表 / List the staff users")
+    @Override
     @GetMapping
-    List<StaffUser> list() {
+    public List<StaffUser> list() {
         return users.ofAgency(currentActor.current().agencyId());
     }
 
     @Operation(summary = "查看用户 / A staff user")
+    @Override
     @GetMapping("/{username}")
-    StaffUser one(@PathVariable String username) {
+    public StaffUser one(@PathVariable String username) {
         return ofOwnAgency(username, currentActor.current());
     }
 
@@ -107,8 +145,9 @@ class UserAdministrationEndpoint {
     @Operation(summary = "停用用户 / Disable a user")
     @ApiResponse(responseCode = "200", description = "已停用 / disabled")
     @ApiResponse(responseCode = "422", description = "违反业务规则 / a rule refused it: LastAdminStays")
+    @Override
     @PostMapping("/{username}/disable")
-    StaffUser disable(@PathVariable String username) {
+    public StaffUser disable(@PathVariable String username) {
         Actor admin = currentActor.current();
         StaffUser disabled = users.disable(ofOwnAgency(username, admin));
         log.info("staff user {} disabled by {}", username, admin.username());

@@ -50,6 +50,16 @@ public class AnnualTablesExporter {
         return HtmlExport.render(tables);
     }
 
+    /** Part 三 in the official layout for a page, each count naming its cell. */
+    public OfficialTable part3Table(cn.gongkai.ledger.statistics.Part3Table part3) {
+        return OfficialLayout.part3Table(part3);
+    }
+
+    /** Part 四 in the official layout for a page. */
+    public OfficialTable part4Table(cn.gongkai.ledger.statistics.Part4Table part4) {
+        return OfficialLayout.part4Table(part4);
+    }
+
     public ExportedFile export(ExportedTables tables, ExportFormat format) {
         byte[] content = switch (format) {
             case JSON -> toJson(tables).getBytes(StandardCharsets.UTF_8);

@@ -123,6 +123,19 @@ final class OfficialLayout {
         return new Grid(PART4_HEADER_ROWS + 1, groups.length * width, PART4_HEADER_ROWS, cells);
     }
 
+    /** Part 三 for a page, each count naming its row and column. */
+    static OfficialTable part3Table(Part3Table table) {
+        TableRow[] rows = TableRow.values();
+        TableColumn[] columns = TableColumn.values();
+        return OfficialTable.of(PART3_TITLE, part3(table), (r, c) -> new String[] {
+                rows[r - PART3_HEADER_ROWS].name(), columns[c - PART3_LABEL_COLUMNS].name()});
+    }
+
+    /** Part 四 for a page (its counts are not broken down into applications). */
+    static OfficialTable part4Table(Part4Table table) {
+        return OfficialTable.of(PART4_TITLE, part4(table), (r, c) -> null);
+    }
+
     private static int runOfColumns(TableColumn[] columns, int from) {
         int end = from;
         while (end < columns.length && Objects.equals(columns[end].group(), columns[from].group())) {

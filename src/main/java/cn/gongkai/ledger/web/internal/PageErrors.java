@@ -1,6 +1,7 @@
 package cn.gongkai.ledger.web.internal;
 
 import cn.gongkai.ledger.access.AgencyDirectory;
+import cn.gongkai.ledger.platform.InputRejected;
 import cn.gongkai.ledger.platform.NotFound;
 import cn.gongkai.ledger.web.PageController;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
@@ -42,6 +43,15 @@ class PageErrors {
             MethodArgumentTypeMismatchException.class})
     ModelAndView notFound() {
         return page(HttpStatus.NOT_FOUND, "未找到", "您要找的页面或申请不存在，或不属于本机关。");
+    }
+
+    /** Input the platform's edge checks refuse before a page runs (a year out of range, a malformed value). */
+    @ExceptionHandler(InputRejected.class)
+    ModelAndView rejected(InputRejected rejected) {
+        String problems = rejected.problems().stream()
+                .map(problem -> problem.label() + "：" + problem.messageZh())
+                .collect(java.util.stream.Collectors.joining("；"));
+        return page(HttpStatus.BAD_REQUEST, "输入有误", problems + "。请返回修改后重试。");
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})

@@ -1,6 +1,5 @@
-package cn.gongkai.ledger.access.internal;
+package cn.gongkai.ledger.access;
 
-import cn.gongkai.ledger.access.Role;
 import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -8,7 +7,7 @@ import java.util.Set;
 
 /**
  * A staff account as administrators see it; never with its password hash. A service account has no
- * password and acts only through its API tokens ({@link ApiTokens}), with the tokens' roles.
+ * password and acts only through its API tokens (its API tokens), with the tokens' roles.
  */
 public record StaffUser(String username, String displayName, String agencyId, Set<Role> roles, boolean enabled,
                         OffsetDateTime createdAt, boolean serviceAccount) {
