@@ -9,7 +9,7 @@ import cn.gongkai.ledger.access.Agency;
 import cn.gongkai.ledger.access.AgencyDirectory;
 import cn.gongkai.ledger.access.events.AgencyEvent;
 import cn.gongkai.ledger.access.internal.AccountInput;
-import cn.gongkai.ledger.access.internal.StaffUser;
+import cn.gongkai.ledger.access.StaffUser;
 import cn.gongkai.ledger.access.internal.StaffUsers;
 import cn.gongkai.ledger.platform.BusinessClock;
 import cn.gongkai.ledger.platform.FieldProblem;
