@@ -81,6 +81,10 @@ final class Browser implements AutoCloseable {
         return driver.findElement(by);
     }
 
+    java.util.List<WebElement> findAll(By by) {
+        return driver.findElements(by);
+    }
+
     boolean present(By by) {
         return !driver.findElements(by).isEmpty();
     }

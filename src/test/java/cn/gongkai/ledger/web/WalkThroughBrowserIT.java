@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.gongkai.ledger.LedgerIntegrationTest;
+import cn.gongkai.ledger.calendar.OfficialCalendar;
 import cn.gongkai.ledger.platform.BusinessClock;
 import cn.gongkai.ledger.requests.RequestJson;
 import java.time.Clock;
@@ -92,6 +93,7 @@ class WalkThroughBrowserIT {
         assertThat(browser.find(By.id("due-on")).getText()).matches("\\d{4}-\\d{2}-\\d{2}");
         applicationPath = browser.path();
         browser.screenshot("04-registered");
+        theWorkingsCountDayByDayAsTheOfficialCalendarSays(20);
     }
 
     @Test
@@ -136,6 +138,8 @@ class WalkThroughBrowserIT {
         assertThat(browser.find(By.id("history")).getText()).contains("理由：需要调取多个部门的档案");
         assertThat(browser.present(By.id("action-extension"))).as("extended only once").isFalse();
         browser.screenshot("07-extended");
+        theWorkingsCountDayByDayAsTheOfficialCalendarSays(40);
+        assertThat(browser.find(By.id("workings-steps")).getText()).contains("延长期限");
     }
 
     @Test
@@ -336,6 +340,53 @@ class WalkThroughBrowserIT {
         browser.type(By.id("applicant.phone"), RequestJson.DEMO_APPLICANT.get(2));
         browser.type(By.id("informationRequested"), "2025年开发区道路建设项目的立项批复文件");
         browser.select(By.id("deliveryForm"), "ELECTRONIC_BY_EMAIL");
+    }
+
+    /**
+     * The workings shown on the application's page, read row by row: each day is what the official calendar
+     * says it is (a holiday by its name, a 调休 working day counted, a weekend skipped), the counted days run
+     * 1, 2, 3 … without a gap up to {@code workingDays}, and the last of them is the due date shown above.
+     */
+    private void theWorkingsCountDayByDayAsTheOfficialCalendarSays(int workingDays) {
+        browser.find(By.cssSelector("#workings-days summary")).click();
+        OfficialCalendar.Reference official = OfficialCalendar.reference();
+        java.util.List<org.openqa.selenium.WebElement> rows = browser.findAll(By.cssSelector("#workings-days tr[data-date]"));
+        assertThat(rows).isNotEmpty();
+        int counted = 0;
+        String lastCounted = null;
+        for (int i = 0; i < rows.size(); i++) {
+            LocalDate date = LocalDate.parse(rows.get(i).getDomAttribute("data-date"));
+            String kind = rows.get(i).getDomAttribute("data-kind");
+            String text = rows.get(i).getText();
+            OfficialCalendar.Days year = official.years().get(date.getYear());
+            boolean weekend = date.getDayOfWeek().getValue() >= 6;
+            if (i == 0) {
+                assertThat(kind).as(date + " starts the clock").isEqualTo("START");
+                continue;
+            }
+            if (year != null && year.holidays().containsKey(date)) {
+                assertThat(kind).as(date.toString()).isEqualTo("HOLIDAY");
+                assertThat(text).contains(year.holidays().get(date)).contains("不计");
+            } else if (year != null && year.adjustedWorkdays().containsKey(date)) {
+                assertThat(kind).as(date.toString()).isEqualTo("ADJUSTED_WORKDAY");
+            } else if (weekend) {
+                assertThat(kind).as(date.toString()).isEqualTo("WEEKEND");
+                assertThat(text).contains("不计");
+            } else {
+                assertThat(kind).as(date.toString()).isEqualTo("WORKING_DAY");
+            }
+            if (kind.equals("WORKING_DAY") || kind.equals("ADJUSTED_WORKDAY")) {
+                counted++;
+                assertThat(rows.get(i).findElements(By.tagName("td")).get(3).getText()).as(date + " counted as")
+                        .matches(counted + "(\\D.*)?");
+                lastCounted = date.toString();
+            }
+        }
+        assertThat(counted).isEqualTo(workingDays);
+        assertThat(lastCounted).isEqualTo(browser.find(By.id("due-on")).getText());
+        assertThat(browser.find(By.cssSelector("#workings-days tr.due-day")).getDomAttribute("data-date"))
+                .isEqualTo(lastCounted);
+        browser.screenshot(workingDays == 20 ? "04b-workings" : "07b-workings-extended");
     }
 
     private String dueOnOfTheApplication() {

@@ -7,6 +7,7 @@ import cn.gongkai.ledger.platform.BusinessClock;
 import cn.gongkai.ledger.requests.ConsultedParty;
 import cn.gongkai.ledger.requests.Outcome;
 import cn.gongkai.ledger.requests.RequestStatus;
+import cn.gongkai.ledger.requests.RequestDeadlineWorkings;
 import cn.gongkai.ledger.requests.read.RequestViews;
 import cn.gongkai.ledger.requests.read.RequestViews.RequestView;
 import java.time.Clock;
@@ -41,9 +42,12 @@ public class ApplicationPage {
     private final CurrentActor currentActor;
     private final CommandGateway commands;
     private final Clock clock;
+    private final RequestDeadlineWorkings workings;
 
-    ApplicationPage(RequestViews views, CurrentActor currentActor, CommandGateway commands, Clock clock) {
+    ApplicationPage(RequestViews views, CurrentActor currentActor, CommandGateway commands, Clock clock,
+                    RequestDeadlineWorkings workings) {
         this.views = views;
+        this.workings = workings;
         this.currentActor = currentActor;
         this.commands = commands;
         this.clock = clock;
@@ -81,6 +85,7 @@ public class ApplicationPage {
         Actor me = currentActor.current();
         ModelAndView page = new ModelAndView("requests/application");
         page.addObject("view", view);
+        page.addObject("workings", workings.of(requestId, me.agencyId()).orElse(null));
         page.addObject("actions", allowed(view, me).stream().map(Enum::name).toList());
         page.addObject("failedAction", failed == null ? null : failed.name());
         page.addObject("problems", problems);
