@@ -169,6 +169,30 @@ class OfficePagesIT {
         assertThat(admin.get("/admin/calendar/1900").body()).contains("输入有误");
     }
 
+    @Test
+    void aHandlerIssuesAFeeNoticeFromTheApplicationsPageAndARefusalKeepsWhatWasTyped() throws Exception {
+        Api.Response registered = new Api(port).post("handler-kaifaqu", "/api/requests",
+                RequestJson.received(today).replace("410102199001011234", "110101198001010011"));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        String id = registered.json().get("requestId").asText();
+        PageSession handler = as("handler-kaifaqu");
+        assertThat(handler.get("/requests/" + id).body()).contains("id=\"action-fee-notice\"");
+
+        HttpResponse<String> bad = handler.post("/requests/" + id + "/fee-notice", Map.of("method", "PER_PAGE",
+                "quantity", "0", "issuedOn", today.toString(), "payableBy", today.plusDays(15).toString()), true);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("id=\"fn-quantity-problem\"").contains("至少为1")
+                .contains("value=\"0\"").contains("<option value=\"PER_PAGE\" selected=\"selected\"");
+
+        HttpResponse<String> issued = handler.post("/requests/" + id + "/fee-notice", Map.of("method", "PER_PAGE",
+                "quantity", "40", "issuedOn", today.toString(), "payableBy", today.plusDays(15).toString()), true);
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(302);
+        // 40 pages: pages 31 to 40 at 10 yuan each
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(handler.get("/requests/" + id).body())
+                .contains("<strong>发出收费通知</strong>").contains("¥100.00")
+                .contains("id=\"action-fee-payment\"").doesNotContain("id=\"action-fee-notice\""));
+    }
+
     private static String textarea(String html, String id) {
         Matcher text = Pattern.compile("<textarea id=\"" + id + "\"[^>]*>([^<]*)</textarea>").matcher(html);
         assertThat(text.find()).as(id).isTrue();
