@@ -169,6 +169,50 @@ class OfficePagesIT {
         assertThat(admin.get("/admin/calendar/1900").body()).contains("输入有误");
     }
 
+    @Test
+    void theFeeIsNoticedAndWaivedAndTheConcludedApplicationCorrectedFromItsPage() throws Exception {
+        Api.Response registered = new Api(port).post("handler-kaifaqu", "/api/requests",
+                RequestJson.received(today).replace("410102199001011234", "110101198001010011"));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        String id = registered.json().get("requestId").asText();
+        PageSession handler = as("handler-kaifaqu");
+        assertThat(handler.get("/requests/" + id).body()).contains("id=\"action-fee-notice\"");
+
+        HttpResponse<String> bad = handler.post("/requests/" + id + "/fee-notice", Map.of("method", "PER_PAGE",
+                "quantity", "0", "issuedOn", today.toString(), "payableBy", today.plusDays(15).toString()), true);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("id=\"fn-quantity-problem\"").contains("至少为1")
+                .contains("value=\"0\"").contains("<option value=\"PER_PAGE\" selected=\"selected\"");
+
+        HttpResponse<String> issued = handler.post("/requests/" + id + "/fee-notice", Map.of("method", "PER_PAGE",
+                "quantity", "40", "issuedOn", today.toString(), "payableBy", today.plusDays(15).toString()), true);
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(302);
+        // 40 pages: pages 31 to 40 at 10 yuan each
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(handler.get("/requests/" + id).body())
+                .contains("<strong>发出收费通知</strong>").contains("¥100.00")
+                .contains("id=\"action-fee-payment\"").doesNotContain("id=\"action-fee-notice\""));
+
+        PageSession reviewer = as("reviewer-kaifaqu");
+        assertThat(reviewer.get("/requests/" + id).body()).contains("id=\"action-fee-waiver\"")
+                .doesNotContain("id=\"action-fee-payment\"");
+        HttpResponse<String> waived = reviewer.post("/requests/" + id + "/fee-waiver",
+                Map.of("reason", "申请人经济困难", "waivedOn", today.toString()), true);
+        assertThat(waived.statusCode()).as(waived.body()).isEqualTo(302);
+        handler.get("/requests/" + id);
+        HttpResponse<String> withdrawn = handler.post("/requests/" + id + "/withdrawal",
+                Map.of("reason", "", "withdrawnOn", today.toString()), true);
+        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(302);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(reviewer.get("/requests/" + id).body())
+                .contains("id=\"action-outcome-correction\"").contains("id=\"action-category-correction\""));
+        HttpResponse<String> corrected = reviewer.post("/requests/" + id + "/category-correction",
+                Map.of("correctedCategory", "COMMERCIAL_ENTERPRISE", "reason", "登记时误选", "correctedOn",
+                        today.toString()), true);
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(302);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(reviewer.get("/requests/" + id).body())
+                .contains("<dt>申请人类别</dt><dd>商业企业</dd>"));
+    }
+
     private static String textarea(String html, String id) {
         Matcher text = Pattern.compile("<textarea id=\"" + id + "\"[^>]*>([^<]*)</textarea>").matcher(html);
         assertThat(text.find()).as(id).isTrue();

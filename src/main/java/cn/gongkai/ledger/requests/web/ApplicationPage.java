@@ -4,12 +4,15 @@ import cn.gongkai.ledger.access.Actor;
 import cn.gongkai.ledger.access.CurrentActor;
 import cn.gongkai.ledger.access.Role;
 import cn.gongkai.ledger.platform.BusinessClock;
+import cn.gongkai.ledger.requests.ApplicantCategory;
 import cn.gongkai.ledger.requests.ConsultedParty;
+import cn.gongkai.ledger.requests.FeeMethod;
 import cn.gongkai.ledger.requests.Outcome;
 import cn.gongkai.ledger.requests.RequestStatus;
 import cn.gongkai.ledger.requests.RequestDeadlineWorkings;
 import cn.gongkai.ledger.requests.read.RequestViews;
 import cn.gongkai.ledger.requests.read.RequestViews.RequestView;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -35,7 +38,8 @@ public class ApplicationPage {
     /** The actions a page can offer, by the form's key. */
     public enum Action {
         CORRECTION_REQUEST, CORRECTION_RECEIPT, CONSULTATION, CONSULTATION_ANSWER, EXTENSION, ANSWER_DRAFT,
-        APPROVAL, RETURN, ANSWER, WITHDRAWAL
+        APPROVAL, RETURN, ANSWER, WITHDRAWAL, FEE_NOTICE, FEE_PAYMENT, FEE_WAIVER, LAPSE, OUTCOME_CORRECTION,
+        CATEGORY_CORRECTION
     }
 
     private final RequestViews views;
@@ -92,12 +96,24 @@ public class ApplicationPage {
         page.addObject("today", BusinessClock.today(clock));
         page.addObject("answerOutcomes", Arrays.stream(Outcome.values()).filter(Outcome::isAnswerOutcome).toList());
         page.addObject("parties", ConsultedParty.values());
+        page.addObject("feeMethods", FeeMethod.values());
+        page.addObject("feeDue", view.feeAmountFen() == null ? null : yuan(view.feeAmountFen()));
+        page.addObject("feePaid", yuan(view.feePaidFen()));
+        page.addObject("correctedOutcomes", view.outcome() == null || view.outcome().isAnswerOutcome()
+                ? Arrays.stream(Outcome.values()).filter(Outcome::isAnswerOutcome).toList()
+                : Arrays.asList(Outcome.values()));
+        page.addObject("categories", ApplicantCategory.values());
         page.addObject("ownDraft", view.draft() != null && me.username().equals(view.draft().draftedBy()));
         page.addObject("history", view.history().reversed());
         if (problems.any()) {
             page.setStatus(problems.status());
         }
         return page;
+    }
+
+    /** An amount in 分 as the page shows it, exactly: ¥1234.50. */
+    static String yuan(long fen) {
+        return "¥" + BigDecimal.valueOf(fen, 2).toPlainString();
     }
 
     /**
@@ -108,11 +124,19 @@ public class ApplicationPage {
     static Set<Action> allowed(RequestView view, Actor me) {
         Set<Action> actions = new LinkedHashSet<>();
         RequestStatus status = view.status();
-        if (!status.isOpen()) {
-            return actions;
-        }
         boolean handler = me.has(Role.HANDLER);
         boolean reviewer = me.has(Role.REVIEWER) || me.has(Role.HEAD);
+        if (!status.isOpen()) {
+            // 编审分离: whoever drafted the answer does not correct it (nor its approver, whom the server knows)
+            boolean ownAnswer = view.draft() != null && me.username().equals(view.draft().draftedBy());
+            if (reviewer && !ownAnswer) {
+                if (view.outcome() != null) {
+                    actions.add(Action.OUTCOME_CORRECTION);
+                }
+                actions.add(Action.CATEGORY_CORRECTION);
+            }
+            return actions;
+        }
         if (handler) {
             switch (status) {
                 case IN_PROGRESS -> {
@@ -120,9 +144,19 @@ public class ApplicationPage {
                         actions.add(Action.CORRECTION_REQUEST);
                     }
                     actions.add(Action.CONSULTATION);
+                    if (view.feeAmountFen() == null) {
+                        actions.add(Action.FEE_NOTICE);
+                    }
                     actions.add(Action.ANSWER_DRAFT);
                 }
-                case AWAITING_CORRECTION -> actions.add(Action.CORRECTION_RECEIPT);
+                case AWAITING_CORRECTION -> {
+                    actions.add(Action.CORRECTION_RECEIPT);
+                    actions.add(Action.LAPSE);
+                }
+                case AWAITING_FEE -> {
+                    actions.add(Action.FEE_PAYMENT);
+                    actions.add(Action.LAPSE);
+                }
                 case IN_CONSULTATION -> actions.add(Action.CONSULTATION_ANSWER);
                 case ANSWER_APPROVED -> actions.add(Action.ANSWER);
                 default -> { }
@@ -131,6 +165,9 @@ public class ApplicationPage {
         if (reviewer) {
             if (view.extensionWorkingDays() == 0) {
                 actions.add(Action.EXTENSION);
+            }
+            if (status == RequestStatus.AWAITING_FEE) {
+                actions.add(Action.FEE_WAIVER);
             }
             if (status == RequestStatus.ANSWER_DRAFTED && view.draft() != null
                     && !me.username().equals(view.draft().draftedBy())) {

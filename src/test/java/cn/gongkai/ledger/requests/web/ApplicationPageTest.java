@@ -24,6 +24,7 @@ class ApplicationPageTest {
 
     private static final Actor LEAD = new Actor("lead-kaifaqu", "kaifaqu", Set.of(Role.HANDLER, Role.REVIEWER));
     private static final Actor REVIEWER = new Actor("reviewer-kaifaqu", "kaifaqu", Set.of(Role.REVIEWER));
+    private static final Actor HANDLER = new Actor("handler-kaifaqu", "kaifaqu", Set.of(Role.HANDLER));
     private static final Actor AUDITOR = new Actor("auditor-kaifaqu", "kaifaqu", Set.of(Role.AUDITOR));
 
     @Test
@@ -44,8 +45,8 @@ class ApplicationPageTest {
     @Test
     void aHandlerIsOfferedWhatTheStatusAllows() {
         assertThat(ApplicationPage.allowed(view(RequestStatus.IN_PROGRESS, 0, null), LEAD)).containsExactly(
-                Action.CORRECTION_REQUEST, Action.CONSULTATION, Action.ANSWER_DRAFT, Action.EXTENSION,
-                Action.WITHDRAWAL);
+                Action.CORRECTION_REQUEST, Action.CONSULTATION, Action.FEE_NOTICE, Action.ANSWER_DRAFT,
+                Action.EXTENSION, Action.WITHDRAWAL);
         assertThat(ApplicationPage.allowed(view(RequestStatus.AWAITING_CORRECTION, 0, null), LEAD))
                 .contains(Action.CORRECTION_RECEIPT).doesNotContain(Action.ANSWER_DRAFT);
         assertThat(ApplicationPage.allowed(view(RequestStatus.ANSWER_APPROVED, 0, null), LEAD))
@@ -53,9 +54,78 @@ class ApplicationPageTest {
     }
 
     @Test
-    void anAuditorAndAConcludedApplicationAreOfferedNothing() {
+    void anAuditorIsOfferedNothingAndAHandlerNothingOnAConcludedApplication() {
         assertThat(ApplicationPage.allowed(view(RequestStatus.IN_PROGRESS, 0, null), AUDITOR)).isEmpty();
-        assertThat(ApplicationPage.allowed(view(RequestStatus.CONCLUDED, 0, null), LEAD)).isEmpty();
+        assertThat(ApplicationPage.allowed(view(RequestStatus.AWAITING_FEE, 0, null), AUDITOR)).isEmpty();
+        assertThat(ApplicationPage.allowed(view(RequestStatus.CONCLUDED, 0, null), HANDLER)).isEmpty();
+        assertThat(ApplicationPage.allowed(view(RequestStatus.CONCLUDED, 0, null), AUDITOR)).isEmpty();
+    }
+
+    @Test
+    void aFeeNoticeIsOfferedToAHandlerOnceAndOnlyWhileInProgress() {
+        assertThat(ApplicationPage.allowed(view(RequestStatus.IN_PROGRESS, 0, null), HANDLER))
+                .contains(Action.FEE_NOTICE);
+        assertThat(ApplicationPage.allowed(view(RequestStatus.IN_PROGRESS, 0, null), REVIEWER))
+                .doesNotContain(Action.FEE_NOTICE);
+        assertThat(ApplicationPage.allowed(feeIssued(RequestStatus.IN_PROGRESS), HANDLER))
+                .doesNotContain(Action.FEE_NOTICE);
+        assertThat(ApplicationPage.allowed(view(RequestStatus.IN_CONSULTATION, 0, null), HANDLER))
+                .doesNotContain(Action.FEE_NOTICE, Action.FEE_PAYMENT, Action.LAPSE);
+    }
+
+    @Test
+    void awaitingTheFeeAHandlerRecordsThePaymentOrTheLapseAndAReviewerWaivesIt() {
+        RequestView awaitingFee = feeIssued(RequestStatus.AWAITING_FEE);
+
+        assertThat(ApplicationPage.allowed(awaitingFee, HANDLER)).containsExactly(
+                Action.FEE_PAYMENT, Action.LAPSE, Action.WITHDRAWAL);
+        assertThat(ApplicationPage.allowed(awaitingFee, REVIEWER)).containsExactly(
+                Action.EXTENSION, Action.FEE_WAIVER);
+        assertThat(ApplicationPage.allowed(feeIssued(RequestStatus.IN_PROGRESS), REVIEWER))
+                .doesNotContain(Action.FEE_WAIVER);
+    }
+
+    @Test
+    void awaitingACorrectionAHandlerMayEndItForTheMissingCorrection() {
+        assertThat(ApplicationPage.allowed(view(RequestStatus.AWAITING_CORRECTION, 0, null), HANDLER))
+                .containsExactly(Action.CORRECTION_RECEIPT, Action.LAPSE, Action.WITHDRAWAL);
+        assertThat(ApplicationPage.allowed(view(RequestStatus.AWAITING_CORRECTION, 0, null), REVIEWER))
+                .doesNotContain(Action.LAPSE);
+    }
+
+    @Test
+    void aReviewerCorrectsAConcludedApplicationButNotTheAnswerTheyDrafted() {
+        RequestView answered = concluded(new Draft(1, Outcome.DISCLOSED, "lead-kaifaqu"));
+
+        assertThat(ApplicationPage.allowed(answered, REVIEWER))
+                .containsExactly(Action.OUTCOME_CORRECTION, Action.CATEGORY_CORRECTION);
+        assertThat(ApplicationPage.allowed(answered, LEAD)).isEmpty();
+        assertThat(ApplicationPage.allowed(answered, HANDLER)).isEmpty();
+        assertThat(ApplicationPage.allowed(view(RequestStatus.IN_PROGRESS, 0, null), REVIEWER))
+                .doesNotContain(Action.OUTCOME_CORRECTION, Action.CATEGORY_CORRECTION);
+    }
+
+    @Test
+    void anAmountIsShownExactlyInYuan() {
+        assertThat(ApplicationPage.yuan(12550)).isEqualTo("¥125.50");
+        assertThat(ApplicationPage.yuan(7)).isEqualTo("¥0.07");
+        assertThat(ApplicationPage.yuan(1000000)).isEqualTo("¥10000.00");
+    }
+
+    private static RequestView feeIssued(RequestStatus status) {
+        RequestView v = view(status, 0, null);
+        return new RequestView(v.requestId(), v.registrationNumber(), v.agencyId(), v.channel(), v.receivedOn(),
+                v.registeredOn(), v.applicantCategory(), null, null, null, v.deliveryForm(), status, status.label(),
+                null, 0, null, null, 10000L, v.receivedOn().plusDays(15), 0, null, null, null, null,
+                new TreeSet<>(), 4, List.of());
+    }
+
+    private static RequestView concluded(Draft draft) {
+        RequestView v = view(RequestStatus.CONCLUDED, 0, draft);
+        return new RequestView(v.requestId(), v.registrationNumber(), v.agencyId(), v.channel(), v.receivedOn(),
+                v.registeredOn(), v.applicantCategory(), null, null, null, v.deliveryForm(), v.status(),
+                v.statusLabel(), null, 0, null, draft, null, null, 0, Outcome.DISCLOSED, "予以公开",
+                v.receivedOn().plusDays(10), null, new TreeSet<>(), 6, List.of());
     }
 
     private static RequestView view(RequestStatus status, int extensionWorkingDays, Draft draft) {
