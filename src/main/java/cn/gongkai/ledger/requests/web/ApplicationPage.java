@@ -9,11 +9,13 @@ import cn.gongkai.ledger.requests.ConsultedParty;
 import cn.gongkai.ledger.requests.FeeMethod;
 import cn.gongkai.ledger.requests.Outcome;
 import cn.gongkai.ledger.requests.RequestStatus;
+import cn.gongkai.ledger.calendar.CalendarService;
 import cn.gongkai.ledger.requests.RequestDeadlineWorkings;
 import cn.gongkai.ledger.requests.read.RequestViews;
 import cn.gongkai.ledger.requests.read.RequestViews.RequestView;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -42,16 +44,21 @@ public class ApplicationPage {
         CATEGORY_CORRECTION
     }
 
+    /** The payment period a fee notice offers by default (国办函〔2020〕109号). */
+    static final int FEE_PAYMENT_WORKING_DAYS = 20;
+
     private final RequestViews views;
     private final CurrentActor currentActor;
     private final CommandGateway commands;
     private final Clock clock;
     private final RequestDeadlineWorkings workings;
+    private final CalendarService calendar;
 
     ApplicationPage(RequestViews views, CurrentActor currentActor, CommandGateway commands, Clock clock,
-                    RequestDeadlineWorkings workings) {
+                    RequestDeadlineWorkings workings, CalendarService calendar) {
         this.views = views;
         this.workings = workings;
+        this.calendar = calendar;
         this.currentActor = currentActor;
         this.commands = commands;
         this.clock = clock;
@@ -93,7 +100,10 @@ public class ApplicationPage {
         page.addObject("actions", allowed(view, me).stream().map(Enum::name).toList());
         page.addObject("failedAction", failed == null ? null : failed.name());
         page.addObject("problems", problems);
-        page.addObject("today", BusinessClock.today(clock));
+        LocalDate today = BusinessClock.today(clock);
+        page.addObject("today", today);
+        // 国办函〔2020〕109号: the applicant pays within 20 working days of the notice
+        page.addObject("feePayableBy", calendar.addWorkingDays(today, FEE_PAYMENT_WORKING_DAYS).dueOn());
         page.addObject("answerOutcomes", Arrays.stream(Outcome.values()).filter(Outcome::isAnswerOutcome).toList());
         page.addObject("parties", ConsultedParty.values());
         page.addObject("feeMethods", FeeMethod.values());
