@@ -73,7 +73,8 @@ class ArchitectureDocTest {
 
     private static String section(String heading) throws IOException {
         String doc = Files.readString(DOC);
-        int start = doc.indexOf(heading + "\n");
+        // a heading may go on after its first words ("## Build time: who may use whose API")
+        int start = doc.startsWith(heading) ? 0 : doc.indexOf("\n" + heading);
         assertThat(start).as("docs/architecture.md has a section %s", heading).isNotNegative();
         int end = doc.indexOf("\n## ", start + heading.length());
         return end < 0 ? doc.substring(start) : doc.substring(start, end);
