@@ -5,6 +5,7 @@ import cn.gongkai.ledger.statistics.DisputeGroup;
 import cn.gongkai.ledger.statistics.Part4Change;
 import cn.gongkai.ledger.statistics.Part4Source;
 import cn.gongkai.ledger.statistics.Part4Table;
+import cn.gongkai.ledger.statistics.ReconciliationFailure;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -205,12 +206,12 @@ public class DisputeTables implements Part4Source {
 
     /**
      * The reconciliation failures (勾稽关系) of a part 四 table: for each group, UPHELD + CORRECTED +
-     * OTHER + PENDING must equal TOTAL. Each failure names its cells, in Chinese and English
-     * ({@code "中文 / English"}); an empty list means the table reconciles.
+     * OTHER + PENDING must equal TOTAL. Each failure names its cells; an empty list means the table
+     * reconciles.
      */
     @Override
-    public List<String> check(Part4Table table) {
-        List<String> failures = new ArrayList<>();
+    public List<ReconciliationFailure> check(Part4Table table) {
+        List<ReconciliationFailure> failures = new ArrayList<>();
         for (DisputeGroup group : DisputeGroup.values()) {
             long upheld = table.cell(group, DisputeColumn.UPHELD);
             long corrected = table.cell(group, DisputeColumn.CORRECTED);
@@ -219,11 +220,17 @@ public class DisputeTables implements Part4Source {
             long total = table.cell(group, DisputeColumn.TOTAL);
             long sum = upheld + corrected + other + pending;
             if (sum != total) {
-                failures.add("%d年第四部分“%s”：结果维持(%d)＋结果纠正(%d)＋其他结果(%d)＋尚未审结(%d)＝%d，与总计(%d)不符"
-                        .formatted(table.year(), DisputeKind.of(group).label(), upheld, corrected, other, pending,
-                                sum, total)
-                        + " / part 4 of %d, %s: UPHELD (%d) + CORRECTED (%d) + OTHER (%d) + PENDING (%d) = %d, but TOTAL is %d"
-                        .formatted(table.year(), group, upheld, corrected, other, pending, sum, total));
+                List<String> cells = new ArrayList<>();
+                for (DisputeColumn column : DisputeColumn.values()) {
+                    cells.add(group + "/" + column);
+                }
+                failures.add(new ReconciliationFailure(TOTAL_RULE,
+                        "%d年第四部分“%s”：结果维持(%d)＋结果纠正(%d)＋其他结果(%d)＋尚未审结(%d)＝%d，与总计(%d)不符"
+                                .formatted(table.year(), DisputeKind.of(group).label(), upheld, corrected, other,
+                                        pending, sum, total),
+                        "part 4 of %d, %s: UPHELD (%d) + CORRECTED (%d) + OTHER (%d) + PENDING (%d) = %d, but TOTAL is %d"
+                                .formatted(table.year(), group, upheld, corrected, other, pending, sum, total),
+                        cells, List.of()));
             }
         }
         return failures;

@@ -6,9 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The records of {@value #TOPIC}: key the application's id, value a CloudEvent (structured mode) of
@@ -19,13 +16,8 @@ final class DeadlineAlertMessages {
 
     static final String TOPIC = "gongkai.deadline-alerts.v1";
     static final String TYPE = "cn.gongkai.ledger.deadline-alerts.DeadlineAlert.v1";
-    static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
     static final String SCHEMA_VERSION = "1";
     static final String DATA_SCHEMA = "deadline-alerts/DeadlineAlert.v1.json";
-
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .build();
 
     /** The two states an alert announces. */
     enum AlertState {
@@ -65,22 +57,16 @@ final class DeadlineAlertMessages {
 
     ProducerRecord<String, byte[]> record(Alert alert, Instant now) {
         String requestId = alert.requestId().toString();
-        Envelope envelope = new Envelope("1.0", alert.id(),
+        CloudEvent<DeadlineAlertV1> envelope = new CloudEvent<>(alert.id(),
                 "/gongkai-ledger/agencies/" + alert.agencyId() + "/requests/" + requestId, TYPE, requestId,
-                now.toString(), "application/json", schemaBase.resolve(DATA_SCHEMA).toString(), alert.agencyId(),
-                requestId, alert.registrationNumber(), alert.businessDate().toString(), SCHEMA_VERSION,
+                now.toString(), schemaBase.resolve(DATA_SCHEMA).toString(),
+                CloudEvent.extensions("agencyid", alert.agencyId(), "requestid", requestId, "registrationnumber",
+                        alert.registrationNumber(), "businessdate", alert.businessDate().toString(), "schemaversion",
+                        SCHEMA_VERSION),
                 new DeadlineAlertV1(requestId, alert.agencyId(), alert.registrationNumber(), alert.state().name(),
                         alert.state().label(), alert.dueOn().toString(), alert.dueProvisional(),
                         alert.businessDate().toString(), alert.workingDaysLeft(), alert.workingDaysOverdue()));
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, requestId, JSON.writeValueAsBytes(envelope));
-        record.headers().add(new RecordHeader("content-type", CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
-        return record;
-    }
-
-    /** The CloudEvent; {@code agencyid}, {@code requestid}, {@code registrationnumber} and {@code businessdate} are extensions. */
-    record Envelope(String specversion, String id, String source, String type, String subject, String time,
-                    String datacontenttype, String dataschema, String agencyid, String requestid,
-                    String registrationnumber, String businessdate, String schemaversion, DeadlineAlertV1 data) {
+        return CloudEvents.record(TOPIC, requestId, envelope);
     }
 
     /** The data; dates are ISO dates in Beijing time. */

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The one Kafka producer of the service. Idempotent, {@code acks=all} and at most five requests
+ * The one Kafka producer of the service (this module's publishers and integrity's checkpoints). Idempotent, {@code acks=all} and at most five requests
  * in flight per connection: a retried send neither duplicates nor reorders within a partition.
  * Records are batched ({@code linger.ms}, {@code batch.size}); the publisher waits for the
  * acknowledgements of a whole batch of events before its token moves.

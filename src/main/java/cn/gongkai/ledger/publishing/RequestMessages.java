@@ -2,18 +2,10 @@ package cn.gongkai.ledger.publishing;
 
 import cn.gongkai.ledger.access.ActorMetaData;
 import cn.gongkai.ledger.requests.events.RequestEvent;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
  * Turns an event of an application into its Kafka record on {@value #TOPIC}: key = the
@@ -27,20 +19,8 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 final class RequestMessages {
 
     static final String TOPIC = "gongkai.requests.v1";
-    static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
     static final String SCHEMA_VERSION = "1";
     static final String TYPE_PREFIX = "cn.gongkai.ledger.request.";
-
-    /**
-     * The message's own mapper: the contract must not change with the web layer's JSON settings. It
-     * is Jackson 2, the library Axon reads the events with, so that catching up after a start
-     * compiles one JSON library's code, not two (docs/benchmarks.md).
-     */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .build();
 
     private final URI schemaBase;
     /** Per event type, its message type and schema address: computed once, not for every message. */
@@ -62,37 +42,33 @@ final class RequestMessages {
 
     ProducerRecord<String, byte[]> record(RequestEvent event, String eventId, long sequence, Instant recordedAt,
                                           Map<String, ?> metaData, RegisteredRequest request) {
-        byte[] value;
-        try {
-            value = JSON.writeValueAsBytes(envelope(event, eventId, sequence, recordedAt, metaData, request));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the message of event " + eventId + " cannot be written as JSON", e);
-        }
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, event.requestId().toString(), value);
-        record.headers().add(new RecordHeader("content-type", CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
-        return record;
+        return CloudEvents.record(TOPIC, event.requestId().toString(),
+                envelope(event, eventId, sequence, recordedAt, metaData, request));
     }
 
-    CloudEvent envelope(RequestEvent event, String eventId, long sequence, Instant recordedAt,
-                        Map<String, ?> metaData, RegisteredRequest request) {
+    /**
+     * The CloudEvent; {@code sequence} is the event's position in its application's stream, zero-padded
+     * to 19 digits so that string order is numeric order, as the CloudEvents sequence extension asks.
+     */
+    CloudEvent<MessageData> envelope(RequestEvent event, String eventId, long sequence, Instant recordedAt,
+                                     Map<String, ?> metaData, RegisteredRequest request) {
         Names names = this.names.get(event.getClass());
         String requestId = request.requestId().toString();
-        return new CloudEvent(
-                "1.0",
+        return new CloudEvent<>(
                 eventId,
                 "/gongkai-ledger/agencies/" + request.agencyId() + "/requests/" + requestId,
                 names.type(),
                 requestId,
                 recordedAt.toString(),
-                "application/json",
                 names.dataSchema(),
-                request.agencyId(),
-                requestId,
-                request.registrationNumber(),
-                sequence(sequence),
-                event.businessDate().toString(),
-                actorRole(metaData),
-                SCHEMA_VERSION,
+                CloudEvent.extensions(
+                        "agencyid", request.agencyId(),
+                        "requestid", requestId,
+                        "registrationnumber", request.registrationNumber(),
+                        "sequence", sequence(sequence),
+                        "businessdate", event.businessDate().toString(),
+                        "actorrole", actorRole(metaData),
+                        "schemaversion", SCHEMA_VERSION),
                 MessageData.of(event));
     }
 

@@ -2,6 +2,7 @@ package cn.gongkai.ledger.statistics;
 
 import cn.gongkai.ledger.requests.ApplicantCategory;
 import cn.gongkai.ledger.requests.Outcome;
+import cn.gongkai.ledger.requests.YearEnd;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -109,11 +110,12 @@ public class AnnualTables {
     public List<CountedApplication> applicationsIn(Collection<String> agencyIds, int year, TableRow row,
                                                    TableColumn column) {
         LocalDate start = LocalDate.of(year, 1, 1);
-        LocalDate end = LocalDate.of(year, 12, 31);
+        LocalDate end = YearEnd.of(year);
         String where = switch (row) {
             case RECEIVED -> "received_on between :start and :end";
-            case CARRIED_OVER -> "received_on < :start and (concluded_on is null or concluded_on >= :start)";
-            case CARRIED_FORWARD -> "received_on <= :end and (concluded_on is null or concluded_on > :end)";
+            // open at the end of the year before, and of this year: the request register's one rule
+            case CARRIED_OVER -> YearEnd.sql("received_on", "concluded_on", "endBefore");
+            case CARRIED_FORWARD -> YearEnd.sql("received_on", "concluded_on", "end");
             case RESOLVED_TOTAL -> "concluded_on between :start and :end";
             default -> "concluded_on between :start and :end and outcome = :outcome";
         };
@@ -123,7 +125,8 @@ public class AnnualTables {
                         + " order by agency_id, registration_number")
                 .param("agencies", agencyIds)
                 .param("start", start)
-                .param("end", end);
+                .param("end", end)
+                .param("endBefore", YearEnd.of(year - 1));
         if (row.isOutcome()) {
             query = query.param("outcome", row.outcome().name());
         }

@@ -32,6 +32,22 @@ public record Part3Table(String agencyId, int year, boolean closed, Map<TableRow
         return cells.get(row).get(column);
     }
 
+    /**
+     * The table by code: row → column → count, rows and columns in the official order. The one
+     * flattening that published messages, publications and the API share.
+     */
+    public Map<String, Map<String, Long>> codes() {
+        Map<String, Map<String, Long>> codes = new java.util.LinkedHashMap<>();
+        for (TableRow row : TableRow.values()) {
+            Map<String, Long> columns = new java.util.LinkedHashMap<>();
+            for (TableColumn column : TableColumn.values()) {
+                columns.put(column.name(), cell(row, column));
+            }
+            codes.put(row.name(), columns);
+        }
+        return codes;
+    }
+
     /** A builder for tests and projections: set cells, then {@link Builder#build()}. */
     public static Builder builder(String agencyId, int year, boolean closed) {
         return new Builder(agencyId, year, closed);

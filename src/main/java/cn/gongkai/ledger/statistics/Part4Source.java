@@ -21,6 +21,12 @@ public interface Part4Source {
      */
     List<Part4Change> changesSince(String agencyId, int year, java.time.Instant since);
 
-    /** The failures of part 四's rule (UPHELD + CORRECTED + OTHER + PENDING = TOTAL per group), in words. */
-    List<String> check(Part4Table table);
+    /**
+     * The failures of part 四's rule {@value #TOTAL_RULE} (UPHELD + CORRECTED + OTHER + PENDING = TOTAL per
+     * group), each with its message in Chinese and English and the cells involved ({@code GROUP/COLUMN}).
+     */
+    List<ReconciliationFailure> check(Part4Table table);
+
+    /** The name of part 四's one reconciliation rule. */
+    String TOTAL_RULE = "Part4TotalIsSumOfResults";
 }

@@ -28,6 +28,19 @@ public record Part4Table(String agencyId, int year, Map<DisputeGroup, Map<Disput
         return cells.get(group).get(column);
     }
 
+    /** The table by code: group → column → count, in the official order (see {@link Part3Table#codes()}). */
+    public Map<String, Map<String, Long>> codes() {
+        Map<String, Map<String, Long>> codes = new java.util.LinkedHashMap<>();
+        for (DisputeGroup group : DisputeGroup.values()) {
+            Map<String, Long> columns = new java.util.LinkedHashMap<>();
+            for (DisputeColumn column : DisputeColumn.values()) {
+                columns.put(column.name(), cell(group, column));
+            }
+            codes.put(group.name(), columns);
+        }
+        return codes;
+    }
+
     public static Part4Table empty(String agencyId, int year) {
         return new Part4Table(agencyId, year, Map.of());
     }

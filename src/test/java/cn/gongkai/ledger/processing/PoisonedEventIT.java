@@ -55,7 +55,7 @@ class PoisonedEventIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> PROCESSORS = List.of("request-summary", "dispute-tables", "annual-tables",
-            "kafka-publisher", "annual-tables-publisher", "audit-trail", "integrity-chain");
+            "kafka-publisher", "year-end-sweep", "audit-trail", "integrity-chain");
     private static final String GROUP = "request-summary";
     /** request-summary's segments (application.yaml): later applications are chosen to share the poisoned one's. */
     private static final int SEGMENTS = 4;

@@ -155,7 +155,7 @@ class DeadLetterIT {
                 ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, "probe-" + UUID.randomUUID()
                         .toString().substring(6), probe.value().getBytes(StandardCharsets.UTF_8));
                 record.headers().add(new RecordHeader("content-type",
-                        RequestMessages.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
+                        CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
                 try {
                     producer.send(record).get();
                     return false;

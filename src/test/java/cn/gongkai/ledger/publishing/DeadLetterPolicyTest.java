@@ -121,6 +121,6 @@ class DeadLetterPolicyTest {
         };
         return new KafkaPublisher(producer, requests, new PublishingProperties("localhost:9092",
                 maxRequestSize == null ? Map.of() : Map.of("max.request.size", maxRequestSize),
-                URI.create(MessageContract.SCHEMA_BASE)));
+                URI.create(MessageContract.SCHEMA_BASE), null));
     }
 }

@@ -15,7 +15,7 @@ class ProducerConfigurationTest {
 
     @Test
     void withoutBootstrapServersTheServiceDoesNotStart() {
-        assertThatThrownBy(() -> ProducerConfiguration.producerConfig(new PublishingProperties(" ", Map.of(), BASE)))
+        assertThatThrownBy(() -> ProducerConfiguration.producerConfig(new PublishingProperties(" ", Map.of(), BASE, null)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("GONGKAI_KAFKA_BOOTSTRAP_SERVERS");
     }
@@ -26,7 +26,7 @@ class ProducerConfigurationTest {
         Map<String, Object> config = ProducerConfiguration.producerConfig(new PublishingProperties("kafka:9092",
                 Map.of("security.protocol", "SASL_SSL", "sasl.mechanism", "SCRAM-SHA-512", "acks", "1",
                         "enable.idempotence", "false", "max.in.flight.requests.per.connection", "20",
-                        "linger.ms", "20"), BASE));
+                        "linger.ms", "20"), BASE, null));
 
         // then the security settings and the tuning pass, the guarantees stay
         assertThat(config).containsEntry("security.protocol", "SASL_SSL")

@@ -6,7 +6,9 @@ import cn.gongkai.ledger.disputes.events.DisputeDecided;
 import cn.gongkai.ledger.disputes.events.DisputeFiled;
 import cn.gongkai.ledger.disputes.events.DisputeWithdrawn;
 import cn.gongkai.ledger.platform.ProjectionText;
+import cn.gongkai.ledger.statistics.AnnualTablesChanges;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -38,9 +40,11 @@ class DisputeCaseProjection {
             + " filed_on, result, decided_on, withdrawn, recorded_from, event_type, recorded_by";
 
     private final JdbcClient jdbc;
+    private final AnnualTablesChanges changes;
 
-    DisputeCaseProjection(JdbcClient jdbc) {
+    DisputeCaseProjection(JdbcClient jdbc, AnnualTablesChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     @EventHandler
@@ -75,11 +79,19 @@ class DisputeCaseProjection {
                 .param("recordedAt", recordedAt.atOffset(ZoneOffset.UTC))
                 .param("by", recordedBy(metaData))
                 .update();
+        // part 四 counts a case filed in F as PENDING in F and every later year until it is decided
+        changes.changedFrom(event.agencyId(), event.filedOn().getYear());
     }
 
     @EventHandler
     void on(DisputeDecided event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt,
             MetaData metaData) {
+        jdbc.sql("select filed_on from dispute_case where dispute_id = :dispute")
+                .param("dispute", event.disputeId())
+                .query(LocalDate.class)
+                .optional()
+                .ifPresent(filedOn -> changes.changedFrom(event.agencyId(),
+                        Math.min(filedOn.getYear(), event.decidedOn().getYear())));
         int updated = jdbc.sql("update dispute_case set result = :result, decided_on = :decided,"
                         + " decided_recorded_at = :recordedAt where dispute_id = :dispute")
                 .param("recordedAt", recordedAt.atOffset(ZoneOffset.UTC))
@@ -102,6 +114,8 @@ class DisputeCaseProjection {
     @EventHandler
     void on(DisputeCorrected event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt,
             MetaData metaData) {
+        // part 四 changes from the earlier of the filing years before and after the correction
+        changes.changedFrom(event.agencyId(), Math.min(event.previousFiledOn().getYear(), event.filedOn().getYear()));
         jdbc.sql("""
                         update dispute_case set request_id = :request, registration_number = :number, kind = :kind,
                             filed_on = :filed, case_number = :caseNumber, authority = :authority, result = :result,
@@ -135,6 +149,7 @@ class DisputeCaseProjection {
     @EventHandler
     void on(DisputeWithdrawn event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt,
             MetaData metaData) {
+        changes.changedFrom(event.agencyId(), event.filedOn().getYear());
         jdbc.sql("delete from dispute_case where dispute_id = :dispute").param("dispute", event.disputeId()).update();
         nextState(event.disputeId(), sequenceNumber, recordedAt, "DisputeWithdrawn", metaData,
                 "agency_id, request_id, registration_number, kind, filed_on, result, decided_on, true")

@@ -1,37 +1,27 @@
 package cn.gongkai.ledger.integrity.internal;
 
 import cn.gongkai.ledger.integrity.ChainHead;
+import cn.gongkai.ledger.publishing.CloudEvent;
+import cn.gongkai.ledger.publishing.CloudEvents;
+import cn.gongkai.ledger.publishing.PublishingProperties;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Publishes the chain's head to {@value #TOPIC} (key {@value #KEY}), every
@@ -40,24 +30,20 @@ import tools.jackson.databind.json.JsonMapper;
  * match. Each checkpoint is a CloudEvent (structured mode) of type {@value #TYPE}; the schemas are
  * {@code schemas/integrity/}. Only ids, positions, hashes and times: no event content.
  *
- * <p>Its own small producer (idempotent, {@code acks=all}) on the brokers and security settings of
- * {@code gongkai.kafka.*}: the publisher's producer is internal to its module. Not a bean, so that
- * the publisher's producer stays the only one injected by type.
+ * <p>Sent with the publishing module's Kafka kit: its one producer (idempotent, {@code acks=all}, on the
+ * brokers and security settings of {@code gongkai.kafka.*}, {@link PublishingProperties}) and its one
+ * envelope ({@link CloudEvent}, written by {@link CloudEvents}).
  */
 @Component
-class ChainCheckpoints implements AutoCloseable {
+class ChainCheckpoints {
 
     static final String TOPIC = "gongkai.audit-chain.v1";
     static final String KEY = "chain";
     static final String TYPE = "cn.gongkai.ledger.integrity.ChainCheckpoint.v1";
     static final String DATA_SCHEMA = "integrity/ChainCheckpoint.v1.json";
-    static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
     private static final long SEND_TIMEOUT_SECONDS = 30;
 
     private static final Logger log = LoggerFactory.getLogger(ChainCheckpoints.class);
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .build();
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -65,12 +51,11 @@ class ChainCheckpoints implements AutoCloseable {
     private final Producer<String, byte[]> producer;
     private volatile String lastPublishedHash;
 
-    ChainCheckpoints(JdbcClient jdbc, Clock clock, Environment environment,
-                     @Value("${gongkai.kafka.schema-base:https://schemas.gongkai-ledger.example/}") URI schemaBase) {
+    ChainCheckpoints(JdbcClient jdbc, Clock clock, Producer<String, byte[]> producer, PublishingProperties kafka) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.schemaBase = schemaBase;
-        this.producer = new KafkaProducer<>(producerConfig(environment));
+        this.schemaBase = kafka.schemaBase();
+        this.producer = producer;
     }
 
     /** What was published where. */
@@ -107,12 +92,8 @@ class ChainCheckpoints implements AutoCloseable {
     }
 
     private Published publish(ChainHead head) {
-        Envelope envelope = new Envelope("1.0", UUID.randomUUID().toString(), "/gongkai-ledger/integrity/chain", TYPE,
-                KEY, clock.instant().toString(), "application/json", schemaBase.resolve(DATA_SCHEMA).toString(), "1",
-                new ChainCheckpointV1(head.position(), head.globalIndex(), head.eventId(), head.hash(),
-                        head.chainedAt().toString()));
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, KEY, JSON.writeValueAsBytes(envelope));
-        record.headers().add(new RecordHeader("content-type", CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
+        ProducerRecord<String, byte[]> record = CloudEvents.record(TOPIC, KEY, envelope(head,
+                UUID.randomUUID().toString(), clock.instant()));
         try {
             RecordMetadata sent = producer.send(record).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             lastPublishedHash = head.hash();
@@ -127,31 +108,12 @@ class ChainCheckpoints implements AutoCloseable {
         }
     }
 
-    private static Map<String, Object> producerConfig(Environment environment) {
-        Binder binder = Binder.get(environment);
-        String servers = binder.bind("gongkai.kafka.bootstrap-servers", String.class).orElse("");
-        Map<String, Object> config = new HashMap<>(binder
-                .bind("gongkai.kafka.properties", Bindable.mapOf(String.class, String.class)).orElse(Map.of()));
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "gongkai-ledger-integrity");
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        return config;
-    }
-
-    @Override
-    public void close() {
-        producer.close();
-    }
-
-    /** The CloudEvent: the attributes of the 1.0 specification and {@code schemaversion}. */
-    record Envelope(String specversion, String id, String source, String type, String subject, String time,
-                    String datacontenttype, String dataschema, String schemaversion, ChainCheckpointV1 data) {
+    /** The checkpoint of {@code head} as a CloudEvent; only {@code schemaversion} as an extension. */
+    CloudEvent<ChainCheckpointV1> envelope(ChainHead head, String id, Instant now) {
+        return new CloudEvent<>(id, "/gongkai-ledger/integrity/chain", TYPE, KEY, now.toString(),
+                schemaBase.resolve(DATA_SCHEMA).toString(), CloudEvent.extensions("schemaversion", "1"),
+                new ChainCheckpointV1(head.position(), head.globalIndex(), head.eventId(), head.hash(),
+                        head.chainedAt().toString()));
     }
 
     /** The data: the head link. {@code hash} is 64 lowercase hex digits, {@code chainedAt} RFC 3339 UTC. */

@@ -10,6 +10,7 @@ import cn.gongkai.ledger.platform.NotFound;
 import cn.gongkai.ledger.requests.ApplicantCategory;
 import cn.gongkai.ledger.requests.FeeMethod;
 import cn.gongkai.ledger.requests.Outcome;
+import cn.gongkai.ledger.requests.YearEnd;
 import cn.gongkai.ledger.requests.RequestStatus;
 import cn.gongkai.ledger.requests.events.AnswerApproved;
 import cn.gongkai.ledger.requests.events.AnswerDrafted;
@@ -98,7 +99,6 @@ public class InformationRequest {
     private LocalDate correctionDueOn;
     private LocalDate correctionReceivedOn;
     private LocalDate consultationStartedOn;
-    private LocalDate consultationAnsweredOn;
     private boolean extended;
     private boolean feeNoticeIssued;
     private long feeDueFen;
@@ -234,7 +234,6 @@ public class InformationRequest {
     }
 
     private void on(ConsultationAnswered event) {
-        consultationAnsweredOn = event.answeredOn();
         status = RequestStatus.IN_PROGRESS;
     }
 
@@ -442,9 +441,8 @@ public class InformationRequest {
         if (!BusinessClock.today(clock).isAfter(LocalDate.of(command.fromYear(), 12, 31))) {
             throw Rules.notYetEnded(command.fromYear());
         }
-        boolean openAtYearEnd = receivedOn.getYear() <= command.fromYear()
-                && (concludedOn == null || concludedOn.getYear() > command.fromYear());
-        if (openAtYearEnd && !carriedForwardFrom.contains(command.fromYear())) {
+        if (YearEnd.openAtEndOf(command.fromYear(), receivedOn, concludedOn)
+                && !carriedForwardFrom.contains(command.fromYear())) {
             apply(new RequestCarriedForward(command.requestId(), command.fromYear(), command.fromYear() + 1));
         }
     }

@@ -25,7 +25,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -148,8 +147,8 @@ class AnnualTablesEndpoint {
         refuseWhileEventsAreParked(agencyId);
         Part3Table part3 = tables.part3(agencyId, year);
         Part4Table part4 = part4(agencyId, List.of(agencyId), year, null);
-        commands.sendAndWait(new PublishReport(agencyId, year, codes(part3), codes(part4)));
-        return ResponseEntity.ok(new Published(agencyId, year, codes(part3), codes(part4)));
+        commands.sendAndWait(new PublishReport(agencyId, year, part3.codes(), part4.codes()));
+        return ResponseEntity.ok(new Published(agencyId, year, part3.codes(), part4.codes()));
     }
 
     /**
@@ -186,7 +185,7 @@ class AnnualTablesEndpoint {
                 publications.part3Differences(agencyId, published, tables.part3(agencyId, year)));
         Part4Source source = part4Source.getIfAvailable();
         differences.addAll(publications.part4Differences(published,
-                codes(part4(agencyId, List.of(agencyId), year, null)),
+                part4(agencyId, List.of(agencyId), year, null).codes(),
                 source == null ? List.of() : source.changesSince(agencyId, year, published.publishedAt())));
         return ResponseEntity.ok(new PublicationDiff(agencyId, year, published.version(), published.publishedAt(),
                 published.publishedBy(), differences.isEmpty(), differences));
@@ -195,8 +194,7 @@ class AnnualTablesEndpoint {
     private TablesView view(Scope scope, int year, boolean rollup, Part3Table part3, Part3Table previous, Instant asOf) {
         List<ReconciliationFailure> failures = new ArrayList<>(tables.reconcile(scope.agencyIds(), part3, previous));
         Part4Table part4 = part4(scope.agencyId(), scope.agencyIds(), year, asOf);
-        part4Source.ifAvailable(source -> source.check(part4).forEach(message -> failures.add(
-                new ReconciliationFailure("Part4TotalIsSumOfResults", message, message, List.of(), List.of()))));
+        part4Source.ifAvailable(source -> failures.addAll(source.check(part4)));
         return new TablesView(scope.agencyId(), scope.agencyName(), year, part3.closed(), rollup, scope.agencyIds(),
                 asOf, part3, part4, failures.isEmpty(), failures);
     }
@@ -209,26 +207,6 @@ class AnnualTablesEndpoint {
         }
         Part4Table table = asOf == null ? source.part4(agencyIds, year) : source.part4AsOf(agencyIds, year, asOf);
         return new Part4Table(label, year, table.cells());
-    }
-
-    private static Map<String, Map<String, Long>> codes(Part3Table table) {
-        Map<String, Map<String, Long>> cells = new LinkedHashMap<>();
-        table.cells().forEach((row, columns) -> {
-            Map<String, Long> byColumn = new LinkedHashMap<>();
-            columns.forEach((column, value) -> byColumn.put(column.name(), value));
-            cells.put(row.name(), byColumn);
-        });
-        return cells;
-    }
-
-    private static Map<String, Map<String, Long>> codes(Part4Table table) {
-        Map<String, Map<String, Long>> cells = new LinkedHashMap<>();
-        table.cells().forEach((group, columns) -> {
-            Map<String, Long> byColumn = new LinkedHashMap<>();
-            columns.forEach((column, value) -> byColumn.put(column.name(), value));
-            cells.put(group.name(), byColumn);
-        });
-        return cells;
     }
 
     @Operation(summary = "单元格所计的申请 / The applications a cell counts",

@@ -1,7 +1,6 @@
 package cn.gongkai.ledger.statistics.internal;
 
 import cn.gongkai.ledger.platform.ProjectionText;
-import cn.gongkai.ledger.access.Actor;
 import cn.gongkai.ledger.access.ActorMetaData;
 import cn.gongkai.ledger.requests.ApplicantCategory;
 import cn.gongkai.ledger.requests.Outcome;
@@ -10,7 +9,8 @@ import cn.gongkai.ledger.requests.events.OutcomeCorrected;
 import cn.gongkai.ledger.requests.events.RequestCarriedForward;
 import cn.gongkai.ledger.requests.events.RequestConcluded;
 import cn.gongkai.ledger.requests.events.RequestReceived;
-import cn.gongkai.ledger.requests.write.carryforward.CarryForward;
+import cn.gongkai.ledger.statistics.AnnualTablesChanges;
+import cn.gongkai.ledger.statistics.CountedApplication;
 import cn.gongkai.ledger.statistics.TableColumn;
 import cn.gongkai.ledger.statistics.TableRow;
 import cn.gongkai.ledger.statistics.events.ReportPublished;
@@ -18,18 +18,13 @@ import cn.gongkai.ledger.statistics.events.YearClosed;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.messaging.MetaData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,32 +34,31 @@ import tools.jackson.databind.json.JsonMapper;
  * the year of its legal receipt date, as resolved (in its outcome row) in the year of its
  * conclusion date. Corrections after the fact move the counts they affect.
  *
- * <p>It also completes the year close: on {@link YearClosed} it carries forward every application
- * open at the end of that year, and an application registered later with a receipt date in a
- * closed year is carried forward as soon as it is seen. Both only in live processing, never while
- * replaying: the carry-forward events are already in the store then. One segment keeps this
- * processor's view in global order, which is what makes the sweep complete.
+ * <p>A read model only: it reads and writes its tables and nothing else (the carry-forwards of a
+ * year close are {@link YearEndSweep}'s). With every change of its counters it records, in the same
+ * transaction, which agency-years changed ({@link AnnualTablesChanges}, docs/adr/0017): a receipt or
+ * a category correction changes its receipt year and every later year (carried over and forward are
+ * running balances), a conclusion its conclusion year and every later one, an outcome correction only
+ * its conclusion year, a year close only that year's {@code closed}.
  */
 @Component
 @ProcessingGroup(AnnualTablesProjection.PROCESSING_GROUP)
 class AnnualTablesProjection {
 
     static final String PROCESSING_GROUP = "annual-tables";
-    private static final String YEAR_CLOSE_JOB = "year-close";
 
     private final JdbcClient jdbc;
-    private final CommandGateway commands;
+    private final AnnualTablesChanges changes;
     private final JsonMapper json;
 
-    AnnualTablesProjection(JdbcClient jdbc, CommandGateway commands, JsonMapper json) {
+    AnnualTablesProjection(JdbcClient jdbc, AnnualTablesChanges changes, JsonMapper json) {
         this.jdbc = jdbc;
-        this.commands = commands;
+        this.changes = changes;
         this.json = json;
     }
 
     @EventHandler
-    void on(RequestReceived event, @SequenceNumber long sequenceNumber, ReplayStatus replay,
-            EventMessage<?> message) {
+    void on(RequestReceived event, @SequenceNumber long sequenceNumber, EventMessage<?> message) {
         int inserted = jdbc.sql("""
                         insert into statistics_application (request_id, agency_id, registration_number, category,
                             received_on, version)
@@ -82,9 +76,7 @@ class AnnualTablesProjection {
         }
         Cause cause = new Cause(message, event.requestId(), event.registrationNumber());
         count(cause, event.agencyId(), event.receivedOn().getYear(), TableRow.RECEIVED, event.applicantCategory(), 1);
-        if (!replay.isReplay()) {
-            carryIntoClosedYears(event);
-        }
+        changes.changedFrom(event.agencyId(), event.receivedOn().getYear());
     }
 
     @EventHandler
@@ -97,10 +89,11 @@ class AnnualTablesProjection {
                     .param("version", sequenceNumber)
                     .param("id", event.requestId())
                     .update();
-            Cause cause = application.cause(message);
+            Cause cause = new Cause(message, application.requestId(), application.registrationNumber());
             int year = event.concludedOn().getYear();
-            count(cause, application.agencyId(), year, TableRow.of(event.outcome()), application.category(), 1);
-            count(cause, application.agencyId(), year, TableRow.RESOLVED_TOTAL, application.category(), 1);
+            count(cause, application.agencyId(), year, TableRow.of(event.outcome()), application.applicantCategory(), 1);
+            count(cause, application.agencyId(), year, TableRow.RESOLVED_TOTAL, application.applicantCategory(), 1);
+            changes.changedFrom(application.agencyId(), year);
         });
     }
 
@@ -112,10 +105,13 @@ class AnnualTablesProjection {
                     .param("version", sequenceNumber)
                     .param("id", event.requestId())
                     .update();
-            Cause cause = application.cause(message);
+            Cause cause = new Cause(message, application.requestId(), application.registrationNumber());
             int year = application.concludedOn().getYear();
-            count(cause, application.agencyId(), year, TableRow.of(application.outcome()), application.category(), -1);
-            count(cause, application.agencyId(), year, TableRow.of(event.correctedOutcome()), application.category(), 1);
+            count(cause, application.agencyId(), year, TableRow.of(application.outcome()),
+                    application.applicantCategory(), -1);
+            count(cause, application.agencyId(), year, TableRow.of(event.correctedOutcome()),
+                    application.applicantCategory(), 1);
+            changes.changed(application.agencyId(), year);
         });
     }
 
@@ -127,9 +123,9 @@ class AnnualTablesProjection {
                     .param("version", sequenceNumber)
                     .param("id", event.requestId())
                     .update();
-            Cause cause = application.cause(message);
+            Cause cause = new Cause(message, application.requestId(), application.registrationNumber());
             String agency = application.agencyId();
-            ApplicantCategory from = application.category();
+            ApplicantCategory from = application.applicantCategory();
             ApplicantCategory to = event.correctedCategory();
             moveColumn(cause, agency, application.receivedOn().getYear(), TableRow.RECEIVED, from, to);
             if (application.concludedOn() != null) {
@@ -137,11 +133,12 @@ class AnnualTablesProjection {
                 moveColumn(cause, agency, year, TableRow.of(application.outcome()), from, to);
                 moveColumn(cause, agency, year, TableRow.RESOLVED_TOTAL, from, to);
             }
+            changes.changedFrom(agency, application.receivedOn().getYear());
         });
     }
 
     @EventHandler
-    void on(YearClosed event, ReplayStatus replay, EventMessage<?> message) {
+    void on(YearClosed event, EventMessage<?> message) {
         jdbc.sql("insert into statistics_closed_year (agency_id, year, closed_on, recorded_at)"
                         + " values (:agency, :year, :on, :at) on conflict do nothing")
                 .param("agency", ProjectionText.of(event.agencyId()))
@@ -149,19 +146,7 @@ class AnnualTablesProjection {
                 .param("on", event.closedOn())
                 .param("at", message.getTimestamp().atOffset(ZoneOffset.UTC))
                 .update();
-        if (replay.isReplay()) {
-            return;
-        }
-        LocalDate yearEnd = LocalDate.of(event.year(), 12, 31);
-        List<UUID> open = jdbc.sql("""
-                        select request_id from statistics_application
-                        where agency_id = :agency and received_on <= :end and (concluded_on is null or concluded_on > :end)
-                        order by registration_number""")
-                .param("agency", ProjectionText.of(event.agencyId()))
-                .param("end", yearEnd)
-                .query(UUID.class)
-                .list();
-        open.forEach(requestId -> carryForward(requestId, event.agencyId(), event.year()));
+        changes.changed(event.agencyId(), event.year());
     }
 
     /** Kept for the year close's progress: how many of a closed year's carry-forwards are done. */
@@ -198,22 +183,6 @@ class AnnualTablesProjection {
     void reset() {
         jdbc.sql("truncate table statistics_application, statistics_count, statistics_count_change,"
                 + " statistics_closed_year, statistics_publication, statistics_carried_forward").update();
-    }
-
-    /** A late registration into a closed year is carried forward from each closed year since its receipt. */
-    private void carryIntoClosedYears(RequestReceived event) {
-        jdbc.sql("select year from statistics_closed_year where agency_id = :agency and year >= :year order by year")
-                .param("agency", ProjectionText.of(event.agencyId()))
-                .param("year", event.receivedOn().getYear())
-                .query(Integer.class)
-                .list()
-                .forEach(year -> carryForward(event.requestId(), event.agencyId(), year));
-    }
-
-    private void carryForward(UUID requestId, String agencyId, int year) {
-        MetaData actor = MetaData.from(Actor.system(YEAR_CLOSE_JOB, agencyId).toMetaData());
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new CarryForward(requestId, year))
-                .andMetaData(actor));
     }
 
     private void count(Cause cause, String agency, int year, TableRow row, ApplicantCategory category, long delta) {
@@ -275,15 +244,6 @@ class AnnualTablesProjection {
                         rs.getObject("concluded_on", LocalDate.class),
                         rs.getString("outcome") == null ? null : Outcome.valueOf(rs.getString("outcome"))))
                 .optional();
-    }
-
-    private record CountedApplication(UUID requestId, String agencyId, String registrationNumber,
-                                      ApplicantCategory category, LocalDate receivedOn, LocalDate concludedOn,
-                                      Outcome outcome) {
-
-        Cause cause(EventMessage<?> message) {
-            return new Cause(message, requestId, registrationNumber);
-        }
     }
 
     /** The event behind a counter change: when it was recorded, which event, which application, by whom. */

@@ -35,7 +35,7 @@ class YearClose {
     private final ObjectProvider<ParkedLetters> parkedLetters;
 
     YearClose(CommandGateway commands, AgencyDirectory agencies, Clock clock,
-              @Value("${gongkai.year-close.automatic:false}") boolean automatic,
+              @Value("${gongkai.year-close.automatic}") boolean automatic,
               ObjectProvider<ParkedLetters> parkedLetters) {
         this.parkedLetters = parkedLetters;
         this.commands = commands;
@@ -87,6 +87,7 @@ class YearClose {
      */
     private boolean eventsParked(String agencyId) {
         ParkedLetters letters = parkedLetters.getIfAvailable();
-        return letters != null && letters.anyParked(agencyId, AnnualTablesProjection.PROCESSING_GROUP, "dispute-tables");
+        return letters != null && letters.anyParked(agencyId, AnnualTablesProjection.PROCESSING_GROUP, "dispute-tables",
+                YearEndSweep.PROCESSING_GROUP);
     }
 }

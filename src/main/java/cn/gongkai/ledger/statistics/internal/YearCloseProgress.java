@@ -2,6 +2,7 @@ package cn.gongkai.ledger.statistics.internal;
 
 import cn.gongkai.ledger.access.ActorMetaData;
 import cn.gongkai.ledger.platform.ProjectionText;
+import cn.gongkai.ledger.requests.YearEnd;
 import cn.gongkai.ledger.statistics.events.YearClosed;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,13 +50,11 @@ class YearCloseProgress {
         long done = jdbc.sql("select count(*) from statistics_carried_forward where agency_id = :agency"
                         + " and from_year = :year")
                 .param("agency", agency).param("year", year).query(Long.class).single();
-        long toCome = jdbc.sql("""
-                        select count(*) from statistics_application a
-                        where a.agency_id = :agency and a.received_on <= :end
-                          and (a.concluded_on is null or a.concluded_on > :end)
-                          and not exists (select 1 from statistics_carried_forward c
-                                          where c.request_id = a.request_id and c.from_year = :year)""")
-                .param("agency", agency).param("end", LocalDate.of(year, 12, 31)).param("year", year)
+        long toCome = jdbc.sql("select count(*) from statistics_application a where a.agency_id = :agency and "
+                        + YearEnd.sql("a.received_on", "a.concluded_on", "end")
+                        + " and not exists (select 1 from statistics_carried_forward c"
+                        + " where c.request_id = a.request_id and c.from_year = :year)")
+                .param("agency", agency).param("end", YearEnd.of(year)).param("year", year)
                 .query(Long.class).single();
         boolean complete = sweepStarted && toCome == 0;
         long total = done + toCome;

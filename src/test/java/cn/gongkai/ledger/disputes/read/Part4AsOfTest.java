@@ -10,6 +10,7 @@ import cn.gongkai.ledger.disputes.events.DisputeCorrected;
 import cn.gongkai.ledger.disputes.events.DisputeDecided;
 import cn.gongkai.ledger.disputes.events.DisputeFiled;
 import cn.gongkai.ledger.disputes.events.DisputeWithdrawn;
+import cn.gongkai.ledger.statistics.AnnualTablesChanges;
 import cn.gongkai.ledger.statistics.DisputeColumn;
 import cn.gongkai.ledger.statistics.DisputeGroup;
 import cn.gongkai.ledger.statistics.Part4Table;
@@ -85,7 +86,7 @@ class Part4AsOfTest {
     void aCorrectionAndAWithdrawalCountFromTheInstantTheyWereRecorded() {
         // given a reconsideration filed and decided (upheld) in 2024, corrected in 2025 to a lawsuit whose
         // answer was corrected, and withdrawn later still
-        DisputeCaseProjection projection = new DisputeCaseProjection(jdbc);
+        DisputeCaseProjection projection = new DisputeCaseProjection(jdbc, new AnnualTablesChanges(jdbc));
         projection.reset();
         UUID id = UUID.randomUUID();
         UUID request = UUID.randomUUID();
@@ -230,7 +231,7 @@ class Part4AsOfTest {
 
         /** Feeds every event to a fresh case table, in the order they were recorded, and counts from it. */
         DisputeTables project() {
-            DisputeCaseProjection projection = new DisputeCaseProjection(jdbc);
+            DisputeCaseProjection projection = new DisputeCaseProjection(jdbc, new AnnualTablesChanges(jdbc));
             projection.reset();
             record Recorded(Instant at, Runnable delivery) {
             }

@@ -15,9 +15,12 @@ import cn.gongkai.ledger.disputes.DisputeResult;
 import cn.gongkai.ledger.disputes.DisputeTables;
 import cn.gongkai.ledger.disputes.events.DisputeDecided;
 import cn.gongkai.ledger.disputes.events.DisputeFiled;
+import cn.gongkai.ledger.statistics.AnnualTablesChanges;
 import cn.gongkai.ledger.statistics.DisputeColumn;
 import cn.gongkai.ledger.statistics.DisputeGroup;
+import cn.gongkai.ledger.statistics.Part4Source;
 import cn.gongkai.ledger.statistics.Part4Table;
+import cn.gongkai.ledger.statistics.ReconciliationFailure;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
@@ -66,7 +69,7 @@ class Part4CountingTest {
 
     @BeforeEach
     void cases() {
-        projection = new DisputeCaseProjection(jdbc);
+        projection = new DisputeCaseProjection(jdbc, new AnnualTablesChanges(jdbc));
         tables = new DisputeTables(jdbc);
         projection.reset();
         file(A, "R1", RECONSIDERATION, "2024-11-10");
@@ -199,12 +202,15 @@ class Part4CountingTest {
                 row(RECONSIDERATION, 1, 1, 0, 2, 3),
                 row(LITIGATION_DIRECT, 1, 0, 0, 0, 1));
         // when
-        List<String> failures = tables.check(typed);
+        List<ReconciliationFailure> failures = tables.check(typed);
         // then exactly the one group fails, and the message names its cells in both languages
         assertThat(failures).hasSize(1);
-        assertThat(failures.getFirst())
-                .contains("2025", "行政复议", "结果维持(1)", "结果纠正(1)", "其他结果(0)", "尚未审结(2)", "＝4", "总计(3)")
+        assertThat(failures.getFirst().rule()).isEqualTo(Part4Source.TOTAL_RULE);
+        assertThat(failures.getFirst().messageZh())
+                .contains("2025", "行政复议", "结果维持(1)", "结果纠正(1)", "其他结果(0)", "尚未审结(2)", "＝4", "总计(3)");
+        assertThat(failures.getFirst().messageEn())
                 .contains("RECONSIDERATION", "UPHELD (1) + CORRECTED (1) + OTHER (0) + PENDING (2) = 4, but TOTAL is 3");
+        assertThat(failures.getFirst().cells()).contains("RECONSIDERATION/TOTAL", "RECONSIDERATION/PENDING");
     }
 
     // ---- helpers ---------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import cn.gongkai.ledger.requests.events.RequestReceived;
 import cn.gongkai.ledger.requests.events.RequestWithdrawn;
 import cn.gongkai.ledger.requests.write.carryforward.CarryForward;
 import cn.gongkai.ledger.statistics.AnnualTables;
+import cn.gongkai.ledger.statistics.AnnualTablesChanges;
 import cn.gongkai.ledger.statistics.AnnualTablesForTests;
 import cn.gongkai.ledger.statistics.Part3Table;
 import cn.gongkai.ledger.statistics.Reconciliation;
@@ -71,8 +72,8 @@ import tools.jackson.databind.json.JsonMapper;
  * their sequence numbers (from 0, with gaps for the events the projection ignores); the applications
  * and the year closes are interleaved at random.
  *
- * <p>Events go in as live processing ({@link ReplayStatus#REGULAR}), so the projection's year-close
- * sweep runs too. Its {@link CommandGateway} only records: the carry-forwards it asks for are
+ * <p>Events go in to the projection and to the {@link YearEndSweep} beside it, as live processing
+ * ({@link ReplayStatus#REGULAR}), so the year-close sweep runs too. Its {@link CommandGateway} only records: the carry-forwards it asks for are
  * compared with the ones a plain walk through the same stream expects, so that this part of the
  * projection is checked as well instead of being switched off by pretending to replay.
  *
@@ -249,13 +250,15 @@ class AnnualTablesPropertyTest {
         List<String> unreconciled = new ArrayList<>();
         try {
             // the mapper only serves ReportPublished, which these histories do not contain
-            AnnualTablesProjection projection = new AnnualTablesProjection(jdbc, commands.gateway(),
+            AnnualTablesProjection projection = new AnnualTablesProjection(jdbc, new AnnualTablesChanges(jdbc),
                     JsonMapper.builder().build());
-            // every try starts from empty tables, through the projection's own reset handler
+            YearEndSweep sweep = new YearEndSweep(jdbc, commands.gateway());
+            // every try starts from empty tables, through the projection's and the sweep's own reset handlers
             projection.reset();
+            sweep.reset();
 
             for (int position = 0; position < history.stream().size(); position++) {
-                history.stream().get(position).feedTo(projection, RECORDED_FROM.plusSeconds(position));
+                history.stream().get(position).feedTo(projection, sweep, RECORDED_FROM.plusSeconds(position));
             }
 
             AnnualTables tables = AnnualTablesForTests.on(jdbc);
@@ -504,15 +507,24 @@ class AnnualTablesPropertyTest {
     record Step(int key, int source, int index, Object event, long sequenceNumber) {
 
         /** Hands the event to its handler, as the event store would: in a message recorded at {@code recordedAt}. */
-        void feedTo(AnnualTablesProjection projection, Instant recordedAt) {
+        void feedTo(AnnualTablesProjection projection, YearEndSweep sweep, Instant recordedAt) {
             EventMessage<?> message = new GenericEventMessage<>(source + "/" + index, event, MetaData.emptyInstance(),
                     recordedAt);
             switch (event) {
-                case RequestReceived e -> projection.on(e, sequenceNumber, ReplayStatus.REGULAR, message);
-                case RequestConcluded e -> projection.on(e, sequenceNumber, message);
+                case RequestReceived e -> {
+                    projection.on(e, sequenceNumber, message);
+                    sweep.on(e, ReplayStatus.REGULAR);
+                }
+                case RequestConcluded e -> {
+                    projection.on(e, sequenceNumber, message);
+                    sweep.on(e);
+                }
                 case OutcomeCorrected e -> projection.on(e, sequenceNumber, message);
                 case ApplicantCategoryCorrected e -> projection.on(e, sequenceNumber, message);
-                case YearClosed e -> projection.on(e, ReplayStatus.REGULAR, message);
+                case YearClosed e -> {
+                    projection.on(e, message);
+                    sweep.on(e, ReplayStatus.REGULAR);
+                }
                 default -> throw new IllegalStateException("not an event of this test: " + event);
             }
         }

@@ -12,7 +12,7 @@ import cn.gongkai.ledger.requests.ApplicantCategory;
 import cn.gongkai.ledger.requests.Channel;
 import cn.gongkai.ledger.requests.DeliveryForm;
 import cn.gongkai.ledger.requests.events.ApplicantDetails;
-import cn.gongkai.ledger.requests.events.RequestReceived;
+import cn.gongkai.ledger.requests.Applications;
 import cn.gongkai.ledger.requests.write.CommandSender;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -25,8 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -52,16 +50,16 @@ import org.springframework.web.bind.annotation.RestController;
 class ReceiveRequestEndpoint {
 
     private final CommandGateway commands;
-    private final EventStore eventStore;
+    private final Applications applications;
     private final CommandSender sender;
     private final CurrentActor currentActor;
     private final AgencyIds ids;
 
-    ReceiveRequestEndpoint(CommandGateway commands, EventStore eventStore, CommandSender sender,
+    ReceiveRequestEndpoint(CommandGateway commands, Applications applications, CommandSender sender,
                            CurrentActor currentActor, AgencyIds ids) {
         this.ids = ids;
         this.commands = commands;
-        this.eventStore = eventStore;
+        this.applications = applications;
         this.sender = sender;
         this.currentActor = currentActor;
     }
@@ -136,15 +134,10 @@ class ReceiveRequestEndpoint {
 
     /** The agency's application in stream {@code requestId}, shown under the id the agency knows it by. */
     private java.util.Optional<Registered> registered(UUID requestId, UUID clientId, String agencyId) {
-        DomainEventStream events = eventStore.readEvents(requestId.toString());
-        if (!events.hasNext()) {
-            return java.util.Optional.empty();
-        }
-        if (!(events.next().getPayload() instanceof RequestReceived received) || !received.agencyId().equals(agencyId)) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(new Registered(clientId, received.registrationNumber(), received.receivedOn(),
-                received.registeredOn()));
+        return applications.facts(requestId)
+                .filter(facts -> facts.agencyId().equals(agencyId))
+                .map(facts -> new Registered(clientId, facts.registrationNumber(), facts.receivedOn(),
+                        facts.registeredOn()));
     }
 
     /** The registered application: its id and the registration number the service assigned. */
