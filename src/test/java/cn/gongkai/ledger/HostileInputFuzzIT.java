@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -72,19 +71,17 @@ class HostileInputFuzzIT {
     @Autowired
     JdbcClient jdbc;
 
-    @Autowired
-    Clock clock;
-
     Api api;
+    LedgerUnderTest ledger;
+    @Today
     LocalDate today;
     String open;
     String concluded;
     String disputeId;
 
     @BeforeAll
-    void setUp() {
-        api = new Api(port);
-        today = BusinessClock.today(clock);
+    void setUp(LedgerUnderTest ledger) {
+        this.ledger = ledger;
         open = ApplicationSteps.register(api, today.minusDays(2));
         concluded = ApplicationSteps.register(api, today.minusDays(3));
         ApplicationSteps.conclude(api, concluded, "DISCLOSED", today.minusDays(1));
@@ -598,22 +595,7 @@ class HostileInputFuzzIT {
 
     /** Every streaming processor's every segment has passed the last stored event. */
     void awaitProcessorsAtHead() {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            long head = jdbc.sql("select coalesce(max(global_index), -1) from domain_event_entry")
-                    .query(Long.class).single();
-            List<String> tokens = jdbc.sql("select convert_from(token, 'UTF8') from token_entry where token is not null")
-                    .query(String.class).list();
-            for (String token : tokens) {
-                JsonNode node = JSON.readTree(token);
-                if (node.has("tokenAtReset")) {
-                    node = node.get("currentToken");
-                }
-                if (node == null || !node.has("index") || node.get("index").asLong() < head) {
-                    return false;
-                }
-            }
-            return !tokens.isEmpty();
-        });
+        ledger.awaitProcessorsAtHead(Duration.ofSeconds(30));
     }
 
     long events() {

@@ -251,6 +251,8 @@ class TokenBenchmark {
                 "--server.port=0",
                 "--gongkai.kafka.bootstrap-servers=" + bootstrapServers,
                 "--gongkai.year-close.automatic=false",
+                // without the tests' db/test folder: the demo passwords at their production BCrypt cost
+                "--spring.flyway.locations=classpath:db/migration,classpath:db/demo",
                 "--logging.level.root=WARN"));
         return new SpringApplicationBuilder(GongkaiLedgerApplication.class).profiles("test").run(args.toArray(String[]::new));
     }

@@ -6,11 +6,10 @@ import static org.awaitility.Awaitility.await;
 import cn.gongkai.ledger.Api;
 import cn.gongkai.ledger.Api.Response;
 import cn.gongkai.ledger.LedgerIntegrationTest;
-import cn.gongkai.ledger.platform.BusinessClock;
+import cn.gongkai.ledger.Today;
 import cn.gongkai.ledger.statistics.DisputeColumn;
 import cn.gongkai.ledger.statistics.DisputeGroup;
 import cn.gongkai.ledger.statistics.Part4Table;
-import java.time.Clock;
 import java.time.Duration;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +25,6 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -44,12 +42,6 @@ class DisputesIT {
 
     private static final Duration PROCESSOR = Duration.ofSeconds(30);
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Clock clock;
-
     @Autowired
     JdbcClient jdbc;
 
@@ -60,13 +52,12 @@ class DisputesIT {
     EventProcessingConfiguration processing;
 
     Api api;
+    @Today
     LocalDate today;
     int year;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
-        today = BusinessClock.today(clock);
         year = today.getYear();
     }
 

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import cn.gongkai.ledger.Api;
 import cn.gongkai.ledger.Api.Response;
 import cn.gongkai.ledger.LedgerIntegrationTest;
-import cn.gongkai.ledger.platform.BusinessClock;
+import cn.gongkai.ledger.Today;
 import cn.gongkai.ledger.requests.ApplicationSteps;
 import cn.gongkai.ledger.requests.RequestJson;
 import java.io.ByteArrayOutputStream;
@@ -16,7 +16,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -49,12 +47,6 @@ class TamperEvidenceIT {
 
     private static final Duration CHAINED = Duration.ofSeconds(30);
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Clock clock;
-
     @Autowired
     JdbcClient jdbc;
 
@@ -73,9 +65,7 @@ class TamperEvidenceIT {
     private Api api;
 
     @BeforeAll
-    void applicationsLiveTheirLives() {
-        api = new Api(port);
-        LocalDate today = BusinessClock.today(clock);
+    void applicationsLiveTheirLives(@Today LocalDate today) {
         for (int i = 0; i < 3; i++) {
             String id = ApplicationSteps.register(api, today.minusDays(30));
             List<Response> steps = ApplicationSteps.fullLife(api, "/api/requests/" + id, today);

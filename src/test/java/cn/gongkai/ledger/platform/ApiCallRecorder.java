@@ -13,13 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.ClassDescriptor;
-import org.junit.jupiter.api.ClassOrderer;
-import org.junit.jupiter.api.ClassOrdererContext;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -87,19 +83,6 @@ public final class ApiCallRecorder implements ApplicationContextInitializer<Conf
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Runs {@link OpenApiCoverageIT} after every other test class of the run, the others in the order
-     * they were given (configured in {@code junit-platform.properties}).
-     */
-    public static final class CoverageCheckLast implements ClassOrderer {
-
-        @Override
-        public void orderClasses(ClassOrdererContext context) {
-            List<? extends ClassDescriptor> classes = context.getClassDescriptors();
-            classes.sort(Comparator.comparing(c -> c.getTestClass() == OpenApiCoverageIT.class));
         }
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The API description lists every status the service really answers: every call the integration
  * tests made in this run (recorded by {@link ApiCallRecorder}) is compared with {@code /v3/api-docs}.
- * Runs after every other test class ({@link ApiCallRecorder.CoverageCheckLast}); run on its own, or
+ * Runs after every other test class ({@code ContextGroupOrder}); run on its own, or
  * after tests that called no API, it has nothing to check and is skipped. To check a few tests,
  * name it with them: {@code -Dtest='RequestLifeIT,OpenApiCoverageIT'}.
  */

@@ -6,15 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gongkai.ledger.Api;
 import cn.gongkai.ledger.Api.Response;
 import cn.gongkai.ledger.LedgerIntegrationTest;
-import cn.gongkai.ledger.platform.BusinessClock;
-import java.time.Clock;
+import cn.gongkai.ledger.Today;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -22,23 +19,12 @@ import tools.jackson.databind.JsonNode;
 @LedgerIntegrationTest
 class BadInputIT {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Clock clock;
-
     @Autowired
     JdbcClient jdbc;
 
     Api api;
+    @Today
     LocalDate today;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        today = BusinessClock.today(clock);
-    }
 
     @Test
     void malformedJsonIs400AndStoresNothing() {

@@ -7,35 +7,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gongkai.ledger.Api;
 import cn.gongkai.ledger.Api.Response;
 import cn.gongkai.ledger.LedgerIntegrationTest;
-import cn.gongkai.ledger.platform.BusinessClock;
-import java.time.Clock;
+import cn.gongkai.ledger.Today;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** A whole application life through HTTP on real PostgreSQL, and the history that records it. */
 @LedgerIntegrationTest
 class RequestLifeIT {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Clock clock;
-
     Api api;
+    @Today
     LocalDate today;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        today = BusinessClock.today(clock);
-    }
 
     @Test
     void aFullLifeIsRecordedStepByStepWithWhoAndWhen() {

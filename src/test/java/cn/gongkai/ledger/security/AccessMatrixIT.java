@@ -6,9 +6,8 @@ import static org.awaitility.Awaitility.await;
 import cn.gongkai.ledger.Api;
 import cn.gongkai.ledger.Api.Response;
 import cn.gongkai.ledger.LedgerIntegrationTest;
-import cn.gongkai.ledger.platform.BusinessClock;
+import cn.gongkai.ledger.Today;
 import cn.gongkai.ledger.requests.ApplicationSteps;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -194,12 +192,6 @@ class AccessMatrixIT {
             "handler-yicheng", "reviewer-yicheng", "head-yicheng", "auditor-yicheng", "admin-yicheng");
     private static final String PLATFORM = "platform-admin";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Clock clock;
-
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlerMapping;
@@ -208,6 +200,7 @@ class AccessMatrixIT {
     List<RequestMappingInfoHandlerMapping> allHandlerMappings;
 
     private Api api;
+    @Today
     private LocalDate today;
     private String openApplication;
     private String concludedApplication;
@@ -363,8 +356,6 @@ class AccessMatrixIT {
 
     @BeforeAll
     void createTheResourcesOfKaifaqu() {
-        api = new Api(port);
-        today = BusinessClock.today(clock);
         openApplication = ApplicationSteps.register(api, today);
         concludedApplication = ApplicationSteps.register(api, today);
         ApplicationSteps.conclude(api, concludedApplication, "DISCLOSED", today);
