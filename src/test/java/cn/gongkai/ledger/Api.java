@@ -54,6 +54,22 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    /** A GET whose body is binary (an XLSX file): the bytes as sent. */
+    public byte[] sendForBytes(String user, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        String credentials = user + ":" + PASSWORD;
+        request.header("Authorization",
+                "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response send(String user, HttpRequest.Builder request) {
         if (user != null) {
             String credentials = user + ":" + PASSWORD;

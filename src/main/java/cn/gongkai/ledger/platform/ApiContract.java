@@ -50,6 +50,9 @@ final class ApiContract implements OpenApiCustomizer {
     private static final List<Group> GROUPS = List.of(
             new Group("/api/requests", "申请登记与办理 Applications",
                     "依申请公开的登记、补正、征求意见、延期、收费、答复、终结与归档 / registering and handling applications"),
+            new Group("/api/imports", "导入台账 Register import",
+                    "导入原有台账（XLSX 或 CSV）：试导入、确认、进度、上年度结转基数 / importing an existing register: dry run, "
+                            + "confirmation, progress, the previous year's baseline"),
             new Group("/api/statistics", "年度报表 Annual report tables",
                     "年度报告第三部分（表三）的统计、导出、发布与年度结转 / the annual report's tables, export, "
                             + "publication and the year close"),

@@ -24,17 +24,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1) // after the correlation id filter, so that a 413 carries the id too
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    /** Register files (requests.imports) are the one body that is not a small JSON document. */
+    private static final String IMPORTS = "/api/imports";
 
-    RequestSizeLimitFilter(@Value("${gongkai.http.max-body-bytes:1048576}") long maxBytes) {
+    private final long maxBytes;
+    private final long maxImportBytes;
+
+    RequestSizeLimitFilter(@Value("${gongkai.http.max-body-bytes:1048576}") long maxBytes,
+                           @Value("${gongkai.http.max-import-bytes:67108864}") long maxImportBytes) {
         this.maxBytes = maxBytes;
+        this.maxImportBytes = maxImportBytes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = request.getRequestURI().startsWith(IMPORTS) ? maxImportBytes : this.maxBytes;
         if (request.getContentLengthLong() > maxBytes) {
-            reject(response);
+            reject(response, maxBytes);
             return;
         }
         try {
@@ -42,7 +49,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         } catch (ServletException | RuntimeException e) {
             if (causedByLimit(e) && !response.isCommitted()) {
                 response.reset();
-                reject(response);
+                reject(response, maxBytes);
                 return;
             }
             throw e;
@@ -58,7 +65,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         return false;
     }
 
-    private void reject(HttpServletResponse response) throws IOException {
+    private static void reject(HttpServletResponse response, long maxBytes) throws IOException {
         response.setStatus(413);
         response.setContentType("application/json;charset=UTF-8");
         response.getOutputStream().write(("{\"status\":413,\"error\":\"content_too_large\","

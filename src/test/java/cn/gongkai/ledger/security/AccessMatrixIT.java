@@ -145,6 +145,12 @@ class AccessMatrixIT {
             POST   /api/platform/agencies                               | F F F F F | F F F F F | U | A
             GET    /api/platform/agencies/{agencyId}                    | F F F F F | F F F F F | U | A
             GET    /api/platform/agencies/{agencyId}/history            | F F F F F | F F F F F | U | A
+            GET    /api/imports/template                                | A A A A A | A A A A A | U
+            POST   /api/imports/dry-run                                 | F F A F A | F F A F A | U
+            POST   /api/imports                                         | F F A F A | F F A F A | U
+            GET    /api/imports/{importId}                              | F F A F A | F F N F N | U
+            GET    /api/imports/{importId}/report                       | F F A F A | F F N F N | U
+            PUT    /api/imports/opening-balance/{year}                  | F F A F A | F F A F A | U
             PUT    /api/platform/agencies/{agencyId}/name               | F F F F F | F F F F F | U | A
             PUT    /api/platform/agencies/{agencyId}/parent             | F F F F F | F F F F F | U | A
             POST   /api/platform/agencies/{agencyId}/administrators     | F F F F F | F F F F F | U | A
@@ -177,6 +183,10 @@ class AccessMatrixIT {
      * - The tamper-evidence chain is global, one over every agency's events: AUDITOR and ADMIN of any agency
      *   verify it (it shows ids and hashes, no content); publishing a checkpoint on demand is for ADMIN.
      * - The platform administrator reads the national calendar as every logged-in user does (no agency's data).
+     * - /api/imports…: the head or the administrator of an agency imports its own register; the dry run, the
+     *   confirmation and the baseline name no kaifaqu resource (a yicheng head checks a file for yicheng; the
+     *   confirmation of a file without a dry run is refused by DryRunFirst, 422, past access); an import of
+     *   kaifaqu is 404 for yicheng.
      * - /api/platform/agencies/…: only the platform administrator; every agency's users, its ADMIN included, get 403.
      *   The rename and parent rows send kaifaqu's current name and parent (allowed, nothing changes); the
      *   administrators row is refused by FirstAdministratorOnlyOnce (422), kaifaqu having its ADMIN.
@@ -206,6 +216,7 @@ class AccessMatrixIT {
     private String concludedApplication;
     private String dispute;
     private String staffUser;
+    private String importId;
     private String apiToken;
     private final AtomicInteger sequence = new AtomicInteger();
 
@@ -351,6 +362,16 @@ class AccessMatrixIT {
         calls.put("POST /api/platform/agencies/{agencyId}/administrators", () -> post(
                 "/api/platform/agencies/kaifaqu/administrators", """
                 {"username":"matrix-admin","displayName":"矩阵管理员","password":"correct-horse-battery","reason":"权限矩阵"}"""));
+        String register = "登记号,收到申请日期,申请渠道,申请人类型,申请人姓名/名称,申请内容\n矩阵-1,%s,互联网渠道,自然人,矩阵,权限矩阵\n"
+                .formatted(today);
+        calls.put("GET /api/imports/template", () -> get("/api/imports/template?format=CSV"));
+        calls.put("POST /api/imports/dry-run", () -> new Call("POST-CSV", "/api/imports/dry-run", register));
+        calls.put("POST /api/imports", () -> new Call("POST-CSV", "/api/imports?sha256=" + "0".repeat(64), register));
+        calls.put("GET /api/imports/{importId}", () -> get("/api/imports/" + importId));
+        calls.put("GET /api/imports/{importId}/report", () -> get("/api/imports/" + importId + "/report"));
+        calls.put("PUT /api/imports/opening-balance/{year}", () -> new Call("PUT", "/api/imports/opening-balance/2020",
+                """
+                {"carriedForward":{"NATURAL_PERSON":0}}"""));
         return calls;
     }
 
@@ -363,6 +384,13 @@ class AccessMatrixIT {
                 {"requestId":"%s","kind":"LITIGATION_DIRECT","filedOn":"%s"}""".formatted(concludedApplication, today));
         assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
         dispute = filed.json().get("disputeId").asString();
+        Response checked = api.send("head-kaifaqu", java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/imports/dry-run"))
+                .header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "登记号,收到申请日期,申请渠道,申请人类型,申请人姓名/名称,申请内容\n", java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(checked.status()).as(checked.toString()).isEqualTo(200);
+        importId = checked.json().get("importId").asString();
         staffUser = "matrix-target";
         Response created = api.post("admin-kaifaqu", "/api/admin/users", """
                 {"username":"%s","displayName":"矩阵对象","agencyId":"kaifaqu","roles":["HANDLER"],
@@ -593,6 +621,10 @@ class AccessMatrixIT {
             case "GET" -> api.get(user, call.path());
             case "POST" -> api.post(user, call.path(), call.body());
             case "PUT" -> api.put(user, call.path(), call.body());
+            case "POST-CSV" -> api.send(user, java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + port + call.path()))
+                    .header("Content-Type", "text/csv")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(call.body(), java.nio.charset.StandardCharsets.UTF_8)));
             default -> throw new IllegalArgumentException(call.method());
         };
     }
