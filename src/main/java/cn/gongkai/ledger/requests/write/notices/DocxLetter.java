@@ -1,37 +1,31 @@
 package cn.gongkai.ledger.requests.write.notices;
 
+import cn.gongkai.ledger.documents.Docx;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.apache.poi.xwpf.usermodel.XWPFRun.FontCharRange;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 
 /**
- * A letter as a Word document (Apache POI), laid out like {@link XhtmlLetter}: 公文 fonts named for
- * East Asian text (方正小标宋简体 for the title, 仿宋_GB2312 三号 for the body; Word and LibreOffice fall
- * back to an installed CJK font where these are missing), A4 with the margins of GB/T 9704-2012.
+ * A letter as a Word document (Apache POI and the documents kit), laid out like {@link XhtmlLetter}: 公文
+ * fonts set as East-Asian fonts on every run (Word and LibreOffice fall back to an installed CJK font where
+ * one is missing), A4 with the margins of GB/T 9704-2012. The faces
+ * are 宋体 (bold) for titles and 仿宋 三号 for the body, the names every Chinese Word installation has.
  */
 final class DocxLetter {
 
-    static final String TITLE_FONT = "方正小标宋简体";
-    static final String BODY_FONT = "仿宋_GB2312";
-    private static final String LATIN_FONT = "Times New Roman";
-    /** Twips per millimetre. */
-    private static final double TWIPS_PER_MM = 1440 / 25.4;
+    static final String TITLE_FONT = Docx.SONG;
+    static final String BODY_FONT = Docx.FANG_SONG;
 
     private DocxLetter() {
     }
 
     static byte[] render(Letter letter) {
         try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            page(document);
+            Docx.defaults(document, BODY_FONT, 16);
+            Docx.a4(document, 37, 35, 28, 26);
             document.getProperties().getCoreProperties().setTitle(letter.title());
             document.getProperties().getCoreProperties().setCreator(letter.agencyName());
             paragraph(document, letter.agencyName(), ParagraphAlignment.CENTER, TITLE_FONT, 22, true, false, 0);
@@ -69,26 +63,7 @@ final class DocxLetter {
         if (indent) {
             paragraph.setIndentationFirstLine(points * 20 * 2);
         }
-        XWPFRun run = paragraph.createRun();
-        run.setText(text == null ? "" : text);
-        run.setFontSize(points);
-        run.setBold(bold);
-        run.setFontFamily(LATIN_FONT, FontCharRange.ascii);
-        run.setFontFamily(LATIN_FONT, FontCharRange.hAnsi);
-        run.setFontFamily(eastAsianFont, FontCharRange.eastAsia);
-        run.setLang("zh-CN");
+        Docx.run(paragraph, text == null ? "" : text, eastAsianFont, points, bold);
         return paragraph;
-    }
-
-    private static void page(XWPFDocument document) {
-        CTSectPr section = document.getDocument().getBody().addNewSectPr();
-        CTPageSz size = section.addNewPgSz();
-        size.setW(BigInteger.valueOf(Math.round(210 * TWIPS_PER_MM)));
-        size.setH(BigInteger.valueOf(Math.round(297 * TWIPS_PER_MM)));
-        CTPageMar margins = section.addNewPgMar();
-        margins.setTop(BigInteger.valueOf(Math.round(37 * TWIPS_PER_MM)));
-        margins.setBottom(BigInteger.valueOf(Math.round(35 * TWIPS_PER_MM)));
-        margins.setLeft(BigInteger.valueOf(Math.round(28 * TWIPS_PER_MM)));
-        margins.setRight(BigInteger.valueOf(Math.round(26 * TWIPS_PER_MM)));
     }
 }

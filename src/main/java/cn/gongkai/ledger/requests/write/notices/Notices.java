@@ -4,6 +4,7 @@ import cn.gongkai.ledger.access.Actor;
 import cn.gongkai.ledger.access.ActorMetaData;
 import cn.gongkai.ledger.access.CurrentActor;
 import cn.gongkai.ledger.calendar.CalendarService;
+import cn.gongkai.ledger.documents.Pdf;
 import cn.gongkai.ledger.platform.BusinessClock;
 import cn.gongkai.ledger.platform.NotFound;
 import cn.gongkai.ledger.platform.RuleViolation;
@@ -38,7 +39,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -64,12 +64,11 @@ public class Notices {
     private final CommandGateway commands;
     private final CalendarService calendar;
     private final LetterComposer composer;
-    private final LetterPdf pdf;
     private final Clock clock;
 
     Notices(EventStore eventStore, CurrentActor currentActor, NoticeTemplates templates, NoticeNumbers numbers,
             NoticeFiles files, CommandGateway commands, CalendarService calendar, StatutoryDeadlines deadlines,
-            ObjectProvider<LetterPdf> pdf, Clock clock) {
+            Clock clock) {
         this.eventStore = eventStore;
         this.currentActor = currentActor;
         this.templates = templates;
@@ -78,7 +77,6 @@ public class Notices {
         this.commands = commands;
         this.calendar = calendar;
         this.composer = new LetterComposer(deadlines);
-        this.pdf = pdf.getIfAvailable(() -> xhtml -> java.util.Optional.empty());
         this.clock = clock;
     }
 
@@ -146,12 +144,9 @@ public class Notices {
         UUID noticeId = UUID.randomUUID();
         byte[] docx = DocxLetter.render(letter);
         files.store(requestId, noticeId, NoticeFormat.DOCX, docx);
-        String sha256Pdf = null;
-        byte[] pdfBytes = pdf.fromXhtml(XhtmlLetter.render(letter)).orElse(null);
-        if (pdfBytes != null) {
-            files.store(requestId, noticeId, NoticeFormat.PDF, pdfBytes);
-            sha256Pdf = sha256(pdfBytes);
-        }
+        byte[] pdf = Pdf.fromXhtml(XhtmlLetter.render(letter));
+        files.store(requestId, noticeId, NoticeFormat.PDF, pdf);
+        String sha256Pdf = sha256(pdf);
         Long letterVersion = expectedVersion;
         if (givesTheAnswer) {
             commands.sendAndWait(new IssueAnswer(requestId, expectedVersion, issuedOn));
@@ -211,9 +206,7 @@ public class Notices {
         return switch (format) {
             case DOCX -> new Rendered(DocxLetter.render(letter), format, name + ".docx");
             case HTML -> new Rendered(XhtmlLetter.render(letter).getBytes(StandardCharsets.UTF_8), format, name + ".xhtml");
-            case PDF -> new Rendered(pdf.fromXhtml(XhtmlLetter.render(letter)).orElseThrow(() -> new NotFound(
-                    "PDF renderer", "NoticeFileFormat", "暂不能生成PDF文件", "no PDF renderer is available")),
-                    format, name + ".pdf");
+            case PDF -> new Rendered(Pdf.fromXhtml(XhtmlLetter.render(letter)), format, name + ".pdf");
         };
     }
 

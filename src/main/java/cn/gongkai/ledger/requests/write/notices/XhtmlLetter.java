@@ -7,8 +7,11 @@ package cn.gongkai.ledger.requests.write.notices;
  */
 final class XhtmlLetter {
 
-    /** The CJK font families tried in order; the PDF kit embeds the one it ships. */
-    static final String FONT_FAMILY = "'Noto Serif CJK SC', 'Noto Sans CJK SC', 'Source Han Serif SC', serif";
+    /**
+     * The official faces by name (仿宋 for the body, 宋体 bold for titles): the PDF kit maps both to the
+     * CJK font it embeds ({@code documents.Pdf}), a browser showing the preview to what it has.
+     */
+    static final String FONT_FAMILY = "'仿宋_GB2312', '仿宋', FangSong, serif";
 
     private XhtmlLetter() {
     }
@@ -26,8 +29,8 @@ final class XhtmlLetter {
                 .append("body { font-family: ").append(FONT_FAMILY)
                 .append("; font-size: 16pt; line-height: 28pt; color: #000; }\n")
                 .append("""
-                        .agency { text-align: center; font-size: 22pt; line-height: 34pt; font-weight: bold; margin: 0; }
-                        .title { text-align: center; font-size: 22pt; line-height: 34pt; font-weight: bold; margin: 0 0 14pt 0; }
+                        .agency, .title { font-family: '宋体', SimSun, serif; text-align: center; font-size: 22pt; line-height: 34pt; font-weight: bold; margin: 0; }
+                        .title { margin: 0 0 14pt 0; }
                         .number { text-align: right; margin: 0 0 14pt 0; }
                         .addressee { margin: 0; }
                         .body { text-indent: 2em; margin: 0; text-align: justify; }
