@@ -90,7 +90,20 @@ public final class FieldLabels {
             Map.entry("group", "复议诉讼类别代码"),
             Map.entry("X-Consistent-After", "事件位置"),
             Map.entry("consistentAfter", "事件位置"),
-            Map.entry("parentId", "上级机关"));
+            Map.entry("parentId", "上级机关"),
+            Map.entry("noticeKind", "文书种类"),
+            Map.entry("noticeId", "文书编号"),
+            Map.entry("issuedOn", "出具日期"),
+            Map.entry("deliveryMethod", "送达方式"),
+            Map.entry("deliveredOn", "送达日期"),
+            Map.entry("trackingNumber", "邮件号"),
+            Map.entry("agencyName", "机关名称"),
+            Map.entry("numberPrefix", "文号前缀"),
+            Map.entry("sealText", "印章文字"),
+            Map.entry("reconsiderationAuthority", "行政复议机关"),
+            Map.entry("court", "人民法院"),
+            Map.entry("templateText", "文书文本"),
+            Map.entry("on", "日期"));
 
     private FieldLabels() {
     }

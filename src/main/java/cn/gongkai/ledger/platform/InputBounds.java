@@ -39,7 +39,7 @@ public final class InputBounds {
      * every field.
      */
     static final Set<String> MULTI_LINE = Set.of("informationRequested", "reason", "text", "summary",
-            "whatIsUnclear", "legalBasis");
+            "whatIsUnclear", "legalBasis", "templateText");
 
     /** An inclusive range of whole numbers. */
     record Range(long min, long max) {

@@ -4,7 +4,9 @@ import cn.gongkai.ledger.requests.ApplicantCategory;
 import cn.gongkai.ledger.requests.Channel;
 import cn.gongkai.ledger.requests.ConsultedParty;
 import cn.gongkai.ledger.requests.DeliveryForm;
+import cn.gongkai.ledger.requests.DeliveryMethod;
 import cn.gongkai.ledger.requests.FeeMethod;
+import cn.gongkai.ledger.requests.NoticeKind;
 import cn.gongkai.ledger.requests.Outcome;
 import cn.gongkai.ledger.requests.events.AnswerApproved;
 import cn.gongkai.ledger.requests.events.AnswerDrafted;
@@ -19,6 +21,8 @@ import cn.gongkai.ledger.requests.events.DeadlineExtended;
 import cn.gongkai.ledger.requests.events.FeeNoticeIssued;
 import cn.gongkai.ledger.requests.events.FeePaid;
 import cn.gongkai.ledger.requests.events.FeeWaived;
+import cn.gongkai.ledger.requests.events.NoticeDelivered;
+import cn.gongkai.ledger.requests.events.NoticeIssued;
 import cn.gongkai.ledger.requests.events.OutcomeCorrected;
 import cn.gongkai.ledger.requests.events.RequestAnswered;
 import cn.gongkai.ledger.requests.events.RequestArchived;
@@ -69,6 +73,10 @@ sealed interface MessageData {
                     e.correctedCategory(), e.correctedOn());
             case RequestArchived e -> new RequestArchivedV1(e.requestId(), e.archivedOn());
             case ApplicantDataErased e -> new ApplicantDataErasedV1(e.requestId(), e.erasedOn());
+            case NoticeIssued e -> new NoticeIssuedV1(e.requestId(), e.noticeId(), e.kind(), e.outcome(),
+                    e.documentNumber(), e.templateVersion(), e.letterheadVersion(), e.sha256Docx(), e.sha256Pdf(),
+                    e.issuedOn());
+            case NoticeDelivered e -> new NoticeDeliveredV1(e.requestId(), e.noticeId(), e.method(), e.deliveredOn());
         };
     }
 
@@ -136,5 +144,19 @@ sealed interface MessageData {
 
     /** Only that and when: the reason is staff free text, and the personal data never left the service anyway. */
     record ApplicantDataErasedV1(UUID requestId, LocalDate erasedOn) implements MessageData {
+    }
+
+    /**
+     * A letter was issued: its kind, 文号, template versions and file hashes. The letter's text and its
+     * addressee stay in the service; a consumer can prove which file was sent by its hash.
+     */
+    record NoticeIssuedV1(UUID requestId, UUID noticeId, NoticeKind kind, Outcome outcome, String documentNumber,
+                          int templateVersion, int letterheadVersion, String sha256Docx, String sha256Pdf,
+                          LocalDate issuedOn) implements MessageData {
+    }
+
+    /** A letter was delivered; the tracking number stays in the service (it leads to the applicant's address). */
+    record NoticeDeliveredV1(UUID requestId, UUID noticeId, DeliveryMethod method, LocalDate deliveredOn)
+            implements MessageData {
     }
 }

@@ -13,6 +13,8 @@ import cn.gongkai.ledger.requests.events.DeadlineExtended;
 import cn.gongkai.ledger.requests.events.FeeNoticeIssued;
 import cn.gongkai.ledger.requests.events.FeePaid;
 import cn.gongkai.ledger.requests.events.FeeWaived;
+import cn.gongkai.ledger.requests.events.NoticeDelivered;
+import cn.gongkai.ledger.requests.events.NoticeIssued;
 import cn.gongkai.ledger.requests.events.OutcomeCorrected;
 import cn.gongkai.ledger.requests.events.RequestAnswered;
 import cn.gongkai.ledger.requests.events.RequestArchived;
@@ -55,6 +57,8 @@ public final class HistoryLabels {
                     + e.correctedCategory().label();
             case RequestArchived e -> "归档";
             case ApplicantDataErased e -> "个人信息已删除";
+            case NoticeIssued e -> "出具" + e.kind().label() + "（" + e.documentNumber() + "）";
+            case NoticeDelivered e -> "送达文书（" + e.method().label() + "）";
         };
     }
 }

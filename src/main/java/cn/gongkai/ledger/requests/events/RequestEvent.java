@@ -8,7 +8,7 @@ public sealed interface RequestEvent
         permits RequestReceived, CorrectionRequested, CorrectionReceived, ConsultationStarted,
         ConsultationAnswered, DeadlineExtended, FeeNoticeIssued, FeePaid, FeeWaived, AnswerDrafted,
         AnswerReturned, AnswerApproved, RequestConcluded, RequestCarriedForward, OutcomeCorrected,
-        ApplicantCategoryCorrected, RequestArchived, ApplicantDataErased {
+        ApplicantCategoryCorrected, RequestArchived, ApplicantDataErased, NoticeIssued, NoticeDelivered {
 
     UUID requestId();
 

@@ -17,6 +17,8 @@ import cn.gongkai.ledger.requests.events.DeadlineExtended;
 import cn.gongkai.ledger.requests.events.FeeNoticeIssued;
 import cn.gongkai.ledger.requests.events.FeePaid;
 import cn.gongkai.ledger.requests.events.FeeWaived;
+import cn.gongkai.ledger.requests.events.NoticeDelivered;
+import cn.gongkai.ledger.requests.events.NoticeIssued;
 import cn.gongkai.ledger.requests.events.OutcomeCorrected;
 import cn.gongkai.ledger.requests.events.RequestArchived;
 import cn.gongkai.ledger.requests.events.RequestCarriedForward;
@@ -149,6 +151,12 @@ public final class RequestFile {
                 status = RequestStatus.ARCHIVED;
             }
             case ApplicantDataErased e -> personalDataErasedOn = e.erasedOn();
+            case NoticeIssued e -> {
+                // letters change nothing the register counts; they are listed from the events
+            }
+            case NoticeDelivered e -> {
+                // the delivery starts the applicant's periods, not the office's (see the notices slice)
+            }
         }
         version = sequenceNumber;
         return this;

@@ -33,6 +33,14 @@ public class StatutoryDeadlines {
         this.feePeriodStopsClock = feePeriodStopsClock;
     }
 
+    /**
+     * Deadlines computed only on a calendar given to each call ({@link #of(RequestFile, WorkingDayCalendar)},
+     * {@link #workings(RequestFile, WorkingDayCalendar)}), for renderers tested without the service.
+     */
+    public static StatutoryDeadlines onGivenCalendars(boolean feePeriodStopsClock) {
+        return new StatutoryDeadlines(null, feePeriodStopsClock);
+    }
+
     /** The deadline on the current calendar; empty when no clock runs (concluded, awaiting correction). */
     public Optional<Deadline> of(RequestFile file) {
         return of(file, calendar.current());

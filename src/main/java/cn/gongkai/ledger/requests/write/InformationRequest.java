@@ -8,7 +8,9 @@ import cn.gongkai.ledger.platform.BusinessClock;
 import cn.gongkai.ledger.platform.DateRules;
 import cn.gongkai.ledger.platform.NotFound;
 import cn.gongkai.ledger.requests.ApplicantCategory;
+import cn.gongkai.ledger.requests.DeliveryMethod;
 import cn.gongkai.ledger.requests.FeeMethod;
+import cn.gongkai.ledger.requests.NoticeKind;
 import cn.gongkai.ledger.requests.Outcome;
 import cn.gongkai.ledger.requests.YearEnd;
 import cn.gongkai.ledger.requests.RequestStatus;
@@ -25,6 +27,8 @@ import cn.gongkai.ledger.requests.events.DeadlineExtended;
 import cn.gongkai.ledger.requests.events.FeeNoticeIssued;
 import cn.gongkai.ledger.requests.events.FeePaid;
 import cn.gongkai.ledger.requests.events.FeeWaived;
+import cn.gongkai.ledger.requests.events.NoticeDelivered;
+import cn.gongkai.ledger.requests.events.NoticeIssued;
 import cn.gongkai.ledger.requests.events.OutcomeCorrected;
 import cn.gongkai.ledger.requests.events.RequestAnswered;
 import cn.gongkai.ledger.requests.events.RequestArchived;
@@ -56,12 +60,16 @@ import cn.gongkai.ledger.requests.write.fee.FeeSchedule;
 import cn.gongkai.ledger.requests.write.fee.IssueFeeNotice;
 import cn.gongkai.ledger.requests.write.fee.RecordFeePayment;
 import cn.gongkai.ledger.requests.write.fee.WaiveFee;
+import cn.gongkai.ledger.requests.write.notices.DeliverNotice;
+import cn.gongkai.ledger.requests.write.notices.IssueNotice;
 import cn.gongkai.ledger.requests.write.receive.ApplicantMatches;
 import cn.gongkai.ledger.requests.write.receive.ReceiveRequest;
 import cn.gongkai.ledger.requests.write.receive.RegistrationNumbers;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
@@ -119,6 +127,16 @@ public class InformationRequest {
     private LocalDate lastStepOn;
     private LocalDate personalDataErasedOn;
     private final Set<Integer> carriedForwardFrom = new HashSet<>();
+    /** The outcome the application was concluded with, before any later correction. */
+    private Outcome concludedOutcome;
+    private LocalDate extendedOn;
+    private String answerLetterNumber;
+    /** Issued notices by id: the day each was issued, and the day it was delivered (null until then). */
+    private final Map<UUID, IssuedNotice> notices = new HashMap<>();
+
+    /** A notice as the rules see it: when issued, when delivered (null until then). */
+    private record IssuedNotice(LocalDate issuedOn, LocalDate deliveredOn) {
+    }
 
     protected InformationRequest() {
         // for Axon: rebuilt from its events
@@ -261,6 +279,7 @@ public class InformationRequest {
 
     private void on(DeadlineExtended event) {
         extended = true;
+        extendedOn = event.extendedOn();
     }
 
     // ---- fees (信息处理费) -----------------------------------------------------------------------
@@ -429,6 +448,7 @@ public class InformationRequest {
         lapsed = event instanceof RequestLapsed;
         concludedByAnswer = event instanceof RequestAnswered;
         outcome = event.outcome();
+        concludedOutcome = event.outcome();
         concludedOn = event.concludedOn();
         status = RequestStatus.CONCLUDED;
     }
@@ -513,6 +533,93 @@ public class InformationRequest {
         status = RequestStatus.ARCHIVED;
     }
 
+    // ---- written notices (书面告知) ----------------------------------------------------------------
+
+    /**
+     * A rendered notice is recorded as issued. Each notice follows the step it tells of; the answer
+     * letter goes out with the answer (so the application is concluded by then, in the same
+     * transaction) and states exactly the approved draft's outcome, whose legal basis it quotes.
+     */
+    @CommandHandler
+    void handle(IssueNotice command, MetaData metaData, Clock clock) {
+        Actor actor = actingFor(metaData);
+        LocalDate earliest = switch (command.kind()) {
+            case ACKNOWLEDGEMENT -> receivedOn;
+            case CORRECTION_NOTICE -> requireStep(correctionRequestedOn, "告知补正", "a correction request",
+                    command);
+            case EXTENSION_NOTICE -> requireStep(extendedOn, "延长答复期限", "an extension", command);
+            case CONSULTATION_LETTER -> requireStep(consultationStartedOn, "征求意见", "a consultation", command);
+            case FEE_NOTICE -> requireStep(feeIssuedOn, "发出收费通知", "a fee notice", command);
+            case ANSWER -> answerLetter(command);
+        };
+        LocalDate today = BusinessClock.today(clock);
+        notInFuture("issuedOn", command.issuedOn(), today);
+        if (command.issuedOn().isBefore(earliest)) {
+            throw DateRules.dateBefore("issuedOn", command.issuedOn(), "所告知步骤的日期", "step it tells of", earliest);
+        }
+        apply(new NoticeIssued(command.requestId(), command.noticeId(), command.kind(),
+                command.kind() == NoticeKind.ANSWER ? command.outcome() : null,
+                command.documentNumber(), command.templateVersion(), command.letterheadVersion(),
+                command.sha256Docx(), command.sha256Pdf(), actor.username(), command.issuedOn()));
+    }
+
+    private LocalDate requireStep(LocalDate stepOn, String stepZh, String stepEn, IssueNotice command) {
+        if (stepOn == null) {
+            throw Rules.noticeNeedsItsStep(command.kind().label(), stepZh, command.kind().name(), stepEn);
+        }
+        return stepOn;
+    }
+
+    private LocalDate answerLetter(IssueNotice command) {
+        if (concludedOn == null) {
+            throw Rules.answerLetterWithTheAnswer();
+        }
+        Outcome stated = concludedByAnswer ? draftOutcome : concludedOutcome;
+        if (command.outcome() != stated) {
+            throw Rules.answerLetterMatchesApprovedDraft(stated, command.outcome());
+        }
+        if (answerLetterNumber != null) {
+            throw Rules.answerLetterOnlyOnce(answerLetterNumber);
+        }
+        return concludedOn;
+    }
+
+    private void on(NoticeIssued event) {
+        notices.put(event.noticeId(), new IssuedNotice(event.issuedOn(), null));
+        if (event.kind() == NoticeKind.ANSWER) {
+            answerLetterNumber = event.documentNumber();
+        }
+    }
+
+    @CommandHandler
+    void handle(DeliverNotice command, MetaData metaData, Clock clock) {
+        Actor actor = actingFor(metaData);
+        IssuedNotice notice = notices.get(command.noticeId());
+        if (notice == null) {
+            throw Rules.unknownNotice();
+        }
+        if (notice.deliveredOn() != null) {
+            throw Rules.noticeDeliveredOnlyOnce(notice.deliveredOn());
+        }
+        if (command.method() == DeliveryMethod.POST
+                && (command.trackingNumber() == null || command.trackingNumber().isBlank())) {
+            throw Rules.trackingNumberForPost();
+        }
+        notInFuture("deliveredOn", command.deliveredOn(), BusinessClock.today(clock));
+        if (command.deliveredOn().isBefore(notice.issuedOn())) {
+            throw DateRules.dateBefore("deliveredOn", command.deliveredOn(), "出具日期", "issue date",
+                    notice.issuedOn());
+        }
+        apply(new NoticeDelivered(command.requestId(), command.noticeId(), command.method(), command.deliveredOn(),
+                command.method() == DeliveryMethod.POST ? command.trackingNumber().strip() : null,
+                actor.username()));
+    }
+
+    private void on(NoticeDelivered event) {
+        notices.computeIfPresent(event.noticeId(), (id, notice) -> new IssuedNotice(notice.issuedOn(),
+                event.deliveredOn()));
+    }
+
     // ---- personal data erasure (个人信息删除) ---------------------------------------------------------
 
     /**
@@ -552,7 +659,7 @@ public class InformationRequest {
 
     /**
      * The one entry for rebuilding state: each event goes to its own {@code on} method, and every
-     * step but the year-end carry-forward becomes the latest activity that later steps may not precede.
+     * step but the year-end carry-forward and the letters becomes the latest activity that later steps may not precede.
      */
     @EventSourcingHandler
     void on(RequestEvent event) {
@@ -575,8 +682,12 @@ public class InformationRequest {
             case ApplicantCategoryCorrected e -> on(e);
             case RequestArchived e -> on(e);
             case ApplicantDataErased e -> on(e);
+            case NoticeIssued e -> on(e);
+            case NoticeDelivered e -> on(e);
         }
-        if (!(event instanceof RequestCarriedForward)) {
+        // letters tell of steps, they are not steps: later steps may be dated before a letter went out
+        if (!(event instanceof RequestCarriedForward) && !(event instanceof NoticeIssued)
+                && !(event instanceof NoticeDelivered)) {
             lastStepOn = event.businessDate();
         }
     }

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.time.Period;
 
 /** The named rules of an application's life, each with the message a case handler reads. */
-final class Rules {
+public final class Rules {
 
     private Rules() {
     }
@@ -153,6 +153,46 @@ final class Rules {
                         + " 起方可删除",
                 "personal data is kept for " + retention + " after the conclusion (" + concludedOn
                         + "): it may be erased from " + keptUntil);
+    }
+
+    public static RuleViolation answerLetterWithTheAnswer() {
+        return new RuleViolation("AnswerLetterWithTheAnswer", "noticeKind",
+                "答复书与答复一并出具：该申请尚无审核通过的答复",
+                "the answer letter goes out with the answer: this application has no approved answer");
+    }
+
+    public static RuleViolation answerLetterMatchesApprovedDraft(Outcome approved, Outcome asked) {
+        return new RuleViolation("AnswerLetterMatchesApprovedDraft", "outcome",
+                "答复书的办理结果须与审核通过的答复一致：审核通过的是“" + approved.label() + "”，答复书为“"
+                        + asked.label() + "”",
+                "the answer letter must state the approved draft's outcome " + approved + ", not " + asked);
+    }
+
+    static RuleViolation answerLetterOnlyOnce(String documentNumber) {
+        return new RuleViolation("AnswerLetterOnlyOnce", "noticeKind",
+                "该申请的答复书已出具（" + documentNumber + "），不能再次出具",
+                "the answer letter was already issued (" + documentNumber + ")");
+    }
+
+    static RuleViolation noticeNeedsItsStep(String noticeZh, String stepZh, String noticeEn, String stepEn) {
+        return new RuleViolation("NoticeFollowsItsStep", "noticeKind",
+                "尚未" + stepZh + "，不能出具" + noticeZh, "no " + stepEn + " was recorded: no " + noticeEn);
+    }
+
+    static RuleViolation unknownNotice() {
+        return new RuleViolation("NoticeIssuedBeforeDelivery", "noticeId",
+                "该申请没有这份告知书", "this application has no such notice");
+    }
+
+    static RuleViolation noticeDeliveredOnlyOnce(LocalDate deliveredOn) {
+        return new RuleViolation("NoticeDeliveredOnlyOnce", "noticeId",
+                "该文书已于 " + deliveredOn + " 送达，不能再次登记送达",
+                "the notice was already delivered on " + deliveredOn);
+    }
+
+    static RuleViolation trackingNumberForPost() {
+        return new RuleViolation("TrackingNumberForPost", "trackingNumber",
+                "邮寄送达须填写邮件号", "a delivery by post needs the postal tracking number");
     }
 
     private static String inChinese(Period period) {
