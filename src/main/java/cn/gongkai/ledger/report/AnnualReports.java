@@ -54,7 +54,8 @@ public class AnnualReports {
 
     /** The document as it stands now, in {@code template}'s layout; prose figures resolved against today's tables. */
     public ReportDocument current(String agencyId, int year, TemplateVersion template) {
-        return document(record(agencyId, year), figures(agencyId, year, record(agencyId, year)), template);
+        ReportRecord report = record(agencyId, year);
+        return document(report, figures(agencyId, year, report), template);
     }
 
     /** Version {@code version} exactly as it was published, or empty if there is no such version. */

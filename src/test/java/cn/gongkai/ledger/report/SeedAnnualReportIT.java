@@ -8,6 +8,9 @@ import static org.awaitility.Awaitility.await;
 import cn.gongkai.ledger.Api;
 import cn.gongkai.ledger.Api.Response;
 import cn.gongkai.ledger.LedgerIntegrationTest;
+import cn.gongkai.ledger.TestKafka;
+import cn.gongkai.ledger.publishing.TopicReader;
+import cn.gongkai.ledger.requests.RequestJson;
 import cn.gongkai.ledger.statistics.DisputeColumn;
 import cn.gongkai.ledger.statistics.DisputeGroup;
 import cn.gongkai.ledger.statistics.Part3Table;
@@ -149,6 +152,26 @@ class SeedAnnualReportIT {
         assertThat(document.part1().get(1).heading()).isEqualTo("（二）依申请公开办理情况");
         assertThat(requests).contains("2021年，驻马店经济开发区管委会共收到6件政府信息公开申请",
                 "办结5件，转下一年度办理1件，未发生因办理情况引起的行政复议和行政诉讼", "予以公开1件，部分公开4件");
+        announcedOnKafka();
+    }
+
+    /** The published version as announced on Kafka: the frozen document, no applicant's personal data. */
+    private static void announcedOnKafka() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<TopicReader.Message> messages = TopicReader.readAll(TestKafka.shared().bootstrapServers(),
+                    "gongkai.annual-reports.v1").stream().filter(m -> "kaifaqu:2021".equals(m.key())).toList();
+            assertThat(messages).isNotEmpty();
+            JsonNode message = messages.getLast().json();
+            assertThat(message.get("type").asText()).isEqualTo("cn.gongkai.ledger.annual-reports.AnnualReportPublished.v1");
+            JsonNode data = message.get("data");
+            assertThat(data.get("version").asInt()).isEqualTo(1);
+            assertThat(data.get("document").get("part2").get("feesInTenThousandYuan").decimalValue())
+                    .isEqualByComparingTo("1165.5066");
+            assertThat(data.get("document").get("part3").get("cells").get("RECEIVED").get("TOTAL").asLong()).isEqualTo(6);
+            for (String personal : RequestJson.DEMO_APPLICANT) {
+                assertThat(messages.getLast().value()).doesNotContain(personal);
+            }
+        });
     }
 
     private static String seed() {
