@@ -14,6 +14,12 @@ import cn.gongkai.ledger.requests.events.RequestCarriedForward;
 import cn.gongkai.ledger.requests.events.RequestConcluded;
 import cn.gongkai.ledger.requests.events.RequestEvent;
 import cn.gongkai.ledger.requests.events.RequestReceived;
+import cn.gongkai.ledger.report.events.AnnualReportPublished;
+import cn.gongkai.ledger.report.events.GateWarningAcknowledged;
+import cn.gongkai.ledger.report.events.Part2Entry;
+import cn.gongkai.ledger.report.events.Part2FiguresCorrected;
+import cn.gongkai.ledger.report.events.Part2FiguresEntered;
+import cn.gongkai.ledger.report.events.ProseSaved;
 import cn.gongkai.ledger.statistics.events.ReportPublished;
 import cn.gongkai.ledger.statistics.events.YearClosed;
 import java.time.LocalDate;
@@ -122,9 +128,24 @@ class AuditTrailProjection {
                     e.correctedOn(), e.agencyId(), e.requestId(), e.registrationNumber(), null, null);
             case DisputeWithdrawn e -> new Facts("撤销登记复议诉讼案件", e.withdrawnOn(), e.agencyId(), e.requestId(),
                     registrationNumber(aggregateId, "DisputeFiled"), null, null);
+            case Part2FiguresEntered e -> new Facts("录入" + e.year() + "年度报告第二部分：" + figures(e.entries()),
+                    null, e.agencyId(), null, null, null, null);
+            case Part2FiguresCorrected e -> new Facts("更正" + e.year() + "年度报告第二部分：" + figures(e.previous())
+                    + " → " + figures(e.entries()), null, e.agencyId(), null, null, null, null);
+            case ProseSaved e -> new Facts((e.generated() ? "生成" : "保存") + e.year() + "年度报告正文" + e.section()
+                    + "第" + e.version() + "版", null, e.agencyId(), null, null, null, null);
+            case GateWarningAcknowledged e -> new Facts("确认" + e.year() + "年度报告发布前检查警告" + e.rule() + "：" + e.finding(),
+                    null, e.agencyId(), null, null, null, null);
+            case AnnualReportPublished e -> new Facts("发布" + e.year() + "年度报告全文（第" + e.version() + "版）"
+                    + (e.changeNote() == null ? "" : "：" + e.changeNote()), e.publishedOn(), e.agencyId(), null, null,
+                    null, null);
             case AgencyEvent e -> new Facts(e.label(), null, e.agencyId(), null, null, null, null);
             default -> new Facts(payload.getClass().getSimpleName(), null, null, null, null, null, null);
         };
+    }
+
+    private static String figures(java.util.List<Part2Entry> entries) {
+        return String.join("，", entries.stream().map(entry -> entry.figure() + "=" + entry.value()).toList());
     }
 
     private Facts request(RequestEvent event, ChangeKind kind, Integer year) {

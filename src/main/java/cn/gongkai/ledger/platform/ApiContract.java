@@ -56,6 +56,9 @@ final class ApiContract implements OpenApiCustomizer {
             new Group("/api/statistics", "年度报表 Annual report tables",
                     "年度报告第三部分（表三）的统计、导出、发布与年度结转 / the annual report's tables, export, "
                             + "publication and the year close"),
+            new Group("/api/reports", "年度报告 Annual report",
+                    "整份年度报告：第二部分录入、正文及其版本、初稿、发布前检查、发布与各版本 / the whole annual report: "
+                            + "part 二, prose versions, first draft, publication gate, publications"),
             new Group("/api/disputes", "复议诉讼 Reconsideration and litigation",
                     "行政复议和行政诉讼（年度报告第四部分） / administrative reconsideration and litigation (part 四)"),
             new Group("/api/audit", "审计 Audit", "谁在何时做了什么 / who did what, when"),

@@ -151,6 +151,19 @@ class AccessMatrixIT {
             GET    /api/imports/{importId}                              | F F A F A | F F N F N | U
             GET    /api/imports/{importId}/report                       | F F A F A | F F N F N | U
             PUT    /api/imports/opening-balance/{year}                  | F F A F A | F F A F A | U
+            GET    /api/reports/{year}                                  | A A A A F | A A A A F | U
+            GET    /api/reports/{year}/part2                            | A A A A F | A A A A F | U
+            PUT    /api/reports/{year}/part2                            | A A A F F | A A A F F | U
+            PUT    /api/reports/{year}/part2/{figure}                   | A A A F F | A A A F F | U
+            GET    /api/reports/{year}/prose                            | A A A A F | A A A A F | U
+            GET    /api/reports/{year}/prose/{section}/versions         | A A A A F | A A A A F | U
+            POST   /api/reports/{year}/prose/first-draft                | A A A F F | A A A F F | U
+            PUT    /api/reports/{year}/prose/{section}                  | A A A F F | A A A F F | U
+            GET    /api/reports/{year}/gate                             | A A A A F | A A A A F | U
+            POST   /api/reports/{year}/gate/acknowledgements            | F F A F F | F F A F F | U
+            POST   /api/reports/{year}/publications                     | F F A F F | F F A F F | U
+            GET    /api/reports/{year}/publications                     | A A A A F | A A A A F | U
+            GET    /api/reports/{year}/publications/{version}           | N N N N F | N N N N F | U
             PUT    /api/platform/agencies/{agencyId}/name               | F F F F F | F F F F F | U | A
             PUT    /api/platform/agencies/{agencyId}/parent             | F F F F F | F F F F F | U | A
             POST   /api/platform/agencies/{agencyId}/administrators     | F F F F F | F F F F F | U | A
@@ -177,6 +190,10 @@ class AccessMatrixIT {
      *   kaifaqu ADMIN's call is refused by the retention rule (422, default P10Y), which is past access.
      * - POST /api/admin/tokens names a new service account of the caller's own agency: a yicheng ADMIN
      *   mints a token for yicheng (security/ApiTokenIT covers agencies and tokens as callers).
+     * - /api/reports/{year}/… name no kaifaqu resource: the report is always the caller's own agency's, so a yicheng
+     *   user reads or writes yicheng's report. GET …/publications/{version} is 404 for every reader here: 2025 has
+     *   no published version in this database (report/PublicationGateIT publishes); the row proves that no role
+     *   outside HANDLER, REVIEWER, HEAD and AUDITOR gets past 403. Acknowledging and publishing are the head's.
      * - The calendar is national: every agency's ADMIN maintains it (see the report in docs/security.md).
      * - The personal data keyring is global, one key file for every agency's keys: any agency's ADMIN sees
      *   its versions and rotates it (ADR 0012); neither shows or changes any agency's data.
@@ -289,6 +306,24 @@ class AccessMatrixIT {
                  "correctedOn":"%s"}""".formatted(concludedApplication, today, today)));
         calls.put("POST /api/disputes/{disputeId}/withdrawal", () -> post("/api/disputes/" + dispute + "/withdrawal",
                 "{\"reason\":\"重复登记\",\"withdrawnOn\":\"%s\"}".formatted(today)));
+        String report = "/api/reports/2025";
+        calls.put("GET /api/reports/{year}", () -> get(report));
+        calls.put("GET /api/reports/{year}/part2", () -> get(report + "/part2"));
+        calls.put("PUT /api/reports/{year}/part2", () -> put(report + "/part2", """
+                {"figures": {"LICENSING": {"value": "%d"}}, "reason": "权限矩阵测试"}""".formatted(sequence.incrementAndGet())));
+        calls.put("PUT /api/reports/{year}/part2/{figure}", () -> put(report + "/part2/PENALTIES", """
+                {"value": "%d", "reason": "权限矩阵测试"}""".formatted(sequence.incrementAndGet())));
+        calls.put("GET /api/reports/{year}/prose", () -> get(report + "/prose"));
+        calls.put("GET /api/reports/{year}/prose/{section}/versions", () -> get(report + "/prose/PART5/versions"));
+        calls.put("POST /api/reports/{year}/prose/first-draft", () -> post(report + "/prose/first-draft", ""));
+        calls.put("PUT /api/reports/{year}/prose/{section}", () -> put(report + "/prose/PART5", """
+                {"text": "权限矩阵测试。"}"""));
+        calls.put("GET /api/reports/{year}/gate", () -> get(report + "/gate"));
+        calls.put("POST /api/reports/{year}/gate/acknowledgements", () -> post(report + "/gate/acknowledgements", """
+                {"findingKey": "NoSuchWarning", "explanation": "权限矩阵测试"}"""));
+        calls.put("POST /api/reports/{year}/publications", () -> post(report + "/publications", "{}"));
+        calls.put("GET /api/reports/{year}/publications", () -> get(report + "/publications"));
+        calls.put("GET /api/reports/{year}/publications/{version}", () -> get(report + "/publications/1"));
         calls.put("GET /api/statistics/{year}", () -> get(stats + "?agency=kaifaqu"));
         calls.put("GET /api/statistics/{year}/as-of", () -> get(stats + "/as-of?agency=kaifaqu&at=2026-01-01T00:00:00Z"));
         calls.put("GET /api/statistics/{year}/export", () -> get(stats + "/export?agency=kaifaqu&format=CSV"));
@@ -635,6 +670,10 @@ class AccessMatrixIT {
 
     private static Call post(String path, String body) {
         return new Call("POST", path, body);
+    }
+
+    private static Call put(String path, String body) {
+        return new Call("PUT", path, body);
     }
 
     private String date(String field) {

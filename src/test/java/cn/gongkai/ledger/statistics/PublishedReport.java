@@ -11,12 +11,12 @@ import java.util.List;
  * Part 三 of a published annual report, read from its flattened text: the 25 numbered rows in the
  * official order, each with its seven numbers (six applicant columns and the total).
  */
-final class PublishedReport {
+public final class PublishedReport {
 
     private PublishedReport() {
     }
 
-    static Part3Table part3(String resource, String agencyId, int year) {
+    public static Part3Table part3(String resource, String agencyId, int year) {
         String text;
         try (InputStream in = PublishedReport.class.getResourceAsStream(resource)) {
             if (in == null) {
