@@ -117,6 +117,9 @@ class ServiceBenchmark {
     @Test
     void theServiceAgainstItsMachine() throws Exception {
         Files.createDirectories(work);
+        // a run interrupted (Ctrl-C, the build killed) still stops what it started, each by its own handle
+        Thread cleanUp = new Thread(this::stopEverything);
+        Runtime.getRuntime().addShutdownHook(cleanUp);
         String loadBefore = Machine.load();
         long began = System.nanoTime();
         try {
@@ -128,6 +131,17 @@ class ServiceBenchmark {
                 databaseRestart();
             }
         } finally {
+            stopEverything();
+            Runtime.getRuntime().removeShutdownHook(cleanUp);
+        }
+        write(loadBefore, (System.nanoTime() - began) / 1e9);
+        if (!failures.isEmpty()) {
+            throw new AssertionError(String.join("\n", failures));
+        }
+    }
+
+    private synchronized void stopEverything() {
+        try {
             for (Processes.Service service : new Processes.Service[] {b, a}) {
                 if (service != null) {
                     service.stop();
@@ -141,10 +155,8 @@ class ServiceBenchmark {
             } else if (database != null) {
                 admin("drop database if exists " + database + " with (force)");
             }
-        }
-        write(loadBefore, (System.nanoTime() - began) / 1e9);
-        if (!failures.isEmpty()) {
-            throw new AssertionError(String.join("\n", failures));
+        } catch (InterruptedException | SQLException | RuntimeException e) {
+            System.err.println("stopping what the benchmark started: " + e);
         }
     }
 
