@@ -170,6 +170,10 @@ class ApiErrorHandler {
             return error(status, null, "请求无法处理（" + status.value() + "）",
                     "the request cannot be handled (" + status.value() + ")", List.of());
         }
+        if (DatabaseUnavailable.causes(e)) {
+            log.warn("the database is unavailable: {}", e.getClass().getName());
+            return databaseUnavailable();
+        }
         // the exception's message may quote input; log its type and origin only
         log.error("unexpected failure: {} at {}", e.getClass().getName(),
                 e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
@@ -195,6 +199,15 @@ class ApiErrorHandler {
         String zh = "输入有误：" + String.join("；", problems.stream().map(p -> p.label() + " " + p.messageZh()).toList());
         String en = "invalid input: " + String.join("; ", problems.stream().map(p -> p.field() + " " + p.messageEn()).toList());
         return error(HttpStatus.BAD_REQUEST, null, zh, en, problems);
+    }
+
+    /** 503 with {@code Retry-After}: the database cannot be reached; nothing was stored ({@link DatabaseUnavailable}). */
+    static ResponseEntity<ApiError> databaseUnavailable() {
+        ResponseEntity<ApiError> answer = error(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.RULE,
+                DatabaseUnavailable.MESSAGE_ZH, DatabaseUnavailable.MESSAGE_EN, List.of());
+        return ResponseEntity.status(answer.getStatusCode())
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+                .body(answer.getBody());
     }
 
     static ResponseEntity<ApiError> error(HttpStatus status, String rule, String zh, String en,

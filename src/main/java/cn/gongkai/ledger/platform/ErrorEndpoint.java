@@ -36,6 +36,10 @@ class ErrorEndpoint implements ErrorController {
         HttpStatus known = HttpStatus.resolve(status);
         if (known == null || known.is5xxServerError()) {
             Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+            if (failure instanceof Throwable thrown && DatabaseUnavailable.causes(thrown)) {
+                log.warn("the database is unavailable: {}", thrown.getClass().getName());
+                return ApiErrorHandler.databaseUnavailable();
+            }
             // the failure's message may quote input: its type only
             log.error("failure outside the endpoints: status {} {}", status,
                     failure == null ? "" : failure.getClass().getName());

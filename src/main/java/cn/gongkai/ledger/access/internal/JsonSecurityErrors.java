@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.access.internal;
 
+import cn.gongkai.ledger.platform.DatabaseUnavailable;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -32,6 +33,9 @@ public class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDenie
     private static final String FORBIDDEN = """
             {"status":403,"error":"forbidden","rule":null,"message":"无权执行此操作","messageEn":"not allowed","fields":[]}""";
 
+    private static final String DATABASE_UNAVAILABLE = """
+            {"status":503,"error":"service_unavailable","rule":"%s","message":"%s","messageEn":"%s","fields":[]}"""
+            .formatted(DatabaseUnavailable.RULE, DatabaseUnavailable.MESSAGE_ZH, DatabaseUnavailable.MESSAGE_EN);
     private static final String TOO_MANY_LOGIN_ATTEMPTS = """
             {"status":429,"error":"too_many_requests","rule":"LoginAttemptsExceeded",\
             "message":"登录失败次数过多，请 %d 秒后再试","messageEn":"too many failed logins; try again in %d seconds",\
@@ -40,6 +44,12 @@ public class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDenie
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        // a sign-in that could not be checked because the database is out of reach is no refusal
+        if (DatabaseUnavailable.causes(e)) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE);
+            return;
+        }
         // The challenge tells clients that send credentials only when asked (e.g. java.net.http) to use Basic.
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"gongkai-ledger\", charset=\"UTF-8\"");
         write(response, HttpServletResponse.SC_UNAUTHORIZED, UNAUTHORIZED);

@@ -1,0 +1,43 @@
+package cn.gongkai.ledger.platform;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Whether a failure is the database being out of reach (stopped, restarting, the pool unable to get a
+ * connection) rather than a fault of the request or the code: such an answer is 503 with
+ * {@code Retry-After}, nothing was stored, and the client may send the same request again
+ * (README, "Running in production"). The service itself recovers when the server is back: the pool opens
+ * new connections and the event processors retry.
+ */
+public final class DatabaseUnavailable {
+
+    /** The {@code Retry-After} of the 503, in seconds. */
+    public static final int RETRY_AFTER_SECONDS = 5;
+    public static final String RULE = "DatabaseUnavailable";
+    public static final String MESSAGE_ZH = "数据库暂时不可用，未作任何记录，请稍后重试";
+    public static final String MESSAGE_EN = "the database is unavailable for now; nothing was recorded; retry later";
+
+    private DatabaseUnavailable() {
+    }
+
+    /** True if {@code failure} or one of its causes says the database cannot be reached. */
+    public static boolean causes(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
+                    || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            // class 08: connection exception; 57P01-57P03: the server shutting down or starting
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

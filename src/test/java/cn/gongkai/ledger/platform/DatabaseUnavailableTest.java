@@ -1,0 +1,40 @@
+package cn.gongkai.ledger.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLState;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/** Which failures are answered 503 (the database out of reach) and which stay 500 or their own status. */
+class DatabaseUnavailableTest {
+
+    @Test
+    void theDatabaseOutOfReachIsRecognizedThroughAnyWrapping() {
+        assertThat(DatabaseUnavailable.causes(new CannotGetJdbcConnectionException("pool",
+                new SQLTransientConnectionException("HikariPool-1 - Connection is not available")))).isTrue();
+        assertThat(DatabaseUnavailable.causes(new CannotCreateTransactionException("begin",
+                new PSQLException("Connection refused", PSQLState.CONNECTION_UNABLE_TO_CONNECT)))).isTrue();
+        assertThat(DatabaseUnavailable.causes(new CommandExecutionException("command failed",
+                new IllegalStateException(new SQLException("terminating connection due to administrator command",
+                        "57P01"))))).isTrue();
+        assertThat(DatabaseUnavailable.causes(new RuntimeException(new SQLException("the database system is starting up",
+                "57P03")))).isTrue();
+    }
+
+    @Test
+    void otherFailuresAreNot() {
+        assertThat(DatabaseUnavailable.causes(new DataIntegrityViolationException("duplicate key",
+                new SQLException("duplicate key value violates unique constraint", "23505")))).isFalse();
+        assertThat(DatabaseUnavailable.causes(new SQLException("permission denied for table domain_event_entry",
+                "42501"))).isFalse();
+        assertThat(DatabaseUnavailable.causes(new IllegalStateException("no cause"))).isFalse();
+        assertThat(DatabaseUnavailable.causes(new SQLException("no state"))).isFalse();
+    }
+}
