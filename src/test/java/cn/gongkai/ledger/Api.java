@@ -25,6 +25,11 @@ public final class Api {
         this.base = "http://localhost:" + port;
     }
 
+    /** The address of a path on the service under test, for requests built by hand (another content type). */
+    public URI uri(String path) {
+        return URI.create(base + path);
+    }
+
     public Response get(String user, String path) {
         return send(user, HttpRequest.newBuilder(URI.create(base + path)).GET());
     }

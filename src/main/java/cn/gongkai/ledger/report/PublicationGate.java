@@ -26,7 +26,7 @@ final class PublicationGate {
 
     /** What the gate looks at. {@code previousPart2} is null when the service knows nothing of Y−1's part 二. */
     record Inputs(ReportRecord report, BoundFigures figures, boolean yearClosed,
-                  List<ReconciliationFailure> reconciliationFailures, List<String> part4Failures,
+                  List<ReconciliationFailure> reconciliationFailures, List<ReconciliationFailure> part4Failures,
                   Map<Part2Figure, BigDecimal> previousPart2, List<String> draftsAwaitingApproval,
                   List<String> unsettledFeeNotices, List<String> undecidedDisputes,
                   List<String> overdueWithoutExtension) {
@@ -48,9 +48,12 @@ final class PublicationGate {
                     failure.cells().stream().map(c -> "三." + c.replace('/', '.')).toList(),
                     failure.registrationNumbers(), null, null));
         }
-        for (String failure : in.part4Failures()) {
-            findings.add(error("TablesReconcile", "TablesReconcile:part4:" + failure, failure, failure,
-                    List.of("四"), List.of(), null, null));
+        for (ReconciliationFailure failure : in.part4Failures()) {
+            findings.add(error("TablesReconcile", "TablesReconcile:" + failure.rule() + ":" + failure.cells(),
+                    "表四勾稽关系不成立（" + failure.rule() + "）：" + failure.messageZh(),
+                    "part 4 does not reconcile (" + failure.rule() + "): " + failure.messageEn(),
+                    failure.cells().stream().map(c -> "四." + c.replace('/', '.')).toList(),
+                    failure.registrationNumbers(), null, null));
         }
         part2(in, findings, year);
         prose(in, findings);

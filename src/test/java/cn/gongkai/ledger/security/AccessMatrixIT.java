@@ -420,7 +420,7 @@ class AccessMatrixIT {
         assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
         dispute = filed.json().get("disputeId").asString();
         Response checked = api.send("head-kaifaqu", java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://localhost:" + port + "/api/imports/dry-run"))
+                        api.uri("/api/imports/dry-run"))
                 .header("Content-Type", "text/csv")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
                         "登记号,收到申请日期,申请渠道,申请人类型,申请人姓名/名称,申请内容\n", java.nio.charset.StandardCharsets.UTF_8)));
@@ -657,7 +657,7 @@ class AccessMatrixIT {
             case "POST" -> api.post(user, call.path(), call.body());
             case "PUT" -> api.put(user, call.path(), call.body());
             case "POST-CSV" -> api.send(user, java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create("http://localhost:" + port + call.path()))
+                            api.uri(call.path()))
                     .header("Content-Type", "text/csv")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString(call.body(), java.nio.charset.StandardCharsets.UTF_8)));
             default -> throw new IllegalArgumentException(call.method());
