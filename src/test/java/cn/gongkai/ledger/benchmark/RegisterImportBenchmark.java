@@ -75,7 +75,7 @@ class RegisterImportBenchmark {
             int doneAtKill;
             try {
                 dying.getOutputStream().close();
-                doneAtKill = await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofMillis(100))
+                doneAtKill = await().atMost(Duration.ofMinutes(25)).pollInterval(Duration.ofMillis(100))
                         .until(() -> rowsDone(log), done -> done >= ROWS / 3);
                 dying.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback by the JVM; PostgreSQL sees the connection drop
                 assertThat(dying.waitFor(60, TimeUnit.SECONDS)).isTrue();
