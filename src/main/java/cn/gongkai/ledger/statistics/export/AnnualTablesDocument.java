@@ -19,7 +19,9 @@ import java.util.Map;
  * the official text character for character. Cells are keyed by column code, in the official
  * column order.
  *
- * @param format         always {@value #FORMAT}, so a reader can tell what it holds
+ * @param document       always {@value #DOCUMENT}: what this JSON is and the version of its shape
+ * @param format         the national format the tables are laid out in: {@value #FORMAT}
+ * @param formatVersion  that format's version as the API and Kafka name it: {@value #FORMAT_VERSION}
  * @param agencyId       the agency's code
  * @param agencyName     the agency's official name
  * @param year           the report year
@@ -29,10 +31,12 @@ import java.util.Map;
  * @param part4          part 四
  * @param reconciliation the result of the reconciliation checks (勾稽关系)
  */
-@JsonPropertyOrder({"format", "agencyId", "agencyName", "year", "closed", "title", "part3", "part4",
+@JsonPropertyOrder({"document", "format", "formatVersion", "agencyId", "agencyName", "year", "closed", "title", "part3", "part4",
         "reconciliation"})
 public record AnnualTablesDocument(
+        String document,
         String format,
+        String formatVersion,
         String agencyId,
         String agencyName,
         int year,
@@ -42,7 +46,10 @@ public record AnnualTablesDocument(
         Part4 part4,
         Reconciliation reconciliation) {
 
-    public static final String FORMAT = "gongkai-ledger/annual-tables/2021";
+    public static final String DOCUMENT = "gongkai-ledger/annual-tables/v1";
+    /** 《中华人民共和国政府信息公开工作年度报告格式》 of 2021, the layout of parts 三 and 四 here. */
+    public static final String FORMAT = "国办公开办函〔2021〕30号";
+    public static final String FORMAT_VERSION = "2021";
 
     /**
      * @param title   三、收到和处理政府信息公开申请情况
@@ -120,7 +127,7 @@ public record AnnualTablesDocument(
                 .map(column -> new DisputeColumnLabel(column, column.label()))
                 .toList();
 
-        return new AnnualTablesDocument(FORMAT, tables.agencyId(), tables.agencyName(), tables.year(),
+        return new AnnualTablesDocument(DOCUMENT, FORMAT, FORMAT_VERSION, tables.agencyId(), tables.agencyName(), tables.year(),
                 tables.closed(), tables.title(),
                 new Part3(OfficialLayout.PART3_TITLE, OfficialLayout.PART3_NOTE, OfficialLayout.APPLICANTS,
                         columns, rows),

@@ -65,9 +65,19 @@ public class AnnualTablesExporter {
             case JSON -> toJson(tables).getBytes(StandardCharsets.UTF_8);
             case CSV -> toCsv(tables);
             case XLSX -> toXlsx(tables);
-            case HTML -> toHtml(tables).getBytes(StandardCharsets.UTF_8);
+            // a saved fragment has no <meta charset> and no Content-Type: the byte order mark says UTF-8
+            case HTML -> withByteOrderMark(toHtml(tables).getBytes(StandardCharsets.UTF_8));
         };
         return new ExportedFile(fileName(tables, format), format.mediaType(), content);
+    }
+
+    private static byte[] withByteOrderMark(byte[] utf8) {
+        byte[] marked = new byte[utf8.length + 3];
+        marked[0] = (byte) 0xEF;
+        marked[1] = (byte) 0xBB;
+        marked[2] = (byte) 0xBF;
+        System.arraycopy(utf8, 0, marked, 3, utf8.length);
+        return marked;
     }
 
     private static String fileName(ExportedTables tables, ExportFormat format) {

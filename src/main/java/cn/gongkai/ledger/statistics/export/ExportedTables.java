@@ -2,6 +2,7 @@ package cn.gongkai.ledger.statistics.export;
 
 import cn.gongkai.ledger.statistics.Part3Table;
 import cn.gongkai.ledger.statistics.Part4Table;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,6 +19,9 @@ import java.util.Objects;
  * @param reconciliationFailures one sentence per failed check, empty when the tables reconcile;
  *                               the exports show them so an unreconciled table is never
  *                               published unnoticed
+ * @param dataAsOf               when the figures were read (the export time, or the past instant they are shown
+ *                               as of); the human formats print it as 数据截至; null prints no status lines
+ * @param published              the latest published version of this agency-year, or null when none is
  */
 public record ExportedTables(
         String agencyId,
@@ -25,7 +29,19 @@ public record ExportedTables(
         int year,
         Part3Table part3,
         Part4Table part4,
-        List<String> reconciliationFailures) {
+        List<String> reconciliationFailures,
+        Instant dataAsOf,
+        PublishedVersion published) {
+
+    /** A published version of the year's tables: its number and when it was published. */
+    public record PublishedVersion(int version, Instant publishedAt) {
+    }
+
+    /** Tables without status lines (no 数据截至, no published version). */
+    public ExportedTables(String agencyId, String agencyName, int year, Part3Table part3, Part4Table part4,
+                          List<String> reconciliationFailures) {
+        this(agencyId, agencyName, year, part3, part4, reconciliationFailures, null, null);
+    }
 
     public ExportedTables {
         Objects.requireNonNull(agencyId, "agencyId");

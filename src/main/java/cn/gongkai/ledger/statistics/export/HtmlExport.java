@@ -10,9 +10,14 @@ import cn.gongkai.ledger.statistics.export.Grid.Kind;
  */
 final class HtmlExport {
 
-    private static final String TABLE_STYLE = "border-collapse:collapse;margin:0 auto;"
-            + "font-family:'宋体',SimSun,'Noto Serif CJK SC',serif;font-size:14px;line-height:1.5";
-    private static final String CELL_STYLE = "border:1px solid #000;padding:4px 6px;vertical-align:middle;";
+    /**
+     * A fixed layout at the page's width with the {@link OfficialLayout} column widths: without them a browser
+     * gives the long labels all the room and breaks 自然人, 其他 and 总计 one character per line.
+     */
+    private static final String TABLE_STYLE = "border-collapse:collapse;margin:0 auto;width:100%;"
+            + "table-layout:fixed;font-family:'宋体',SimSun,'Noto Serif CJK SC',serif;font-size:14px;line-height:1.5";
+    private static final String CELL_STYLE = "border:1px solid #000;padding:4px 4px;vertical-align:middle;"
+            + "overflow-wrap:break-word;";
 
     private HtmlExport() {
     }
@@ -26,15 +31,23 @@ final class HtmlExport {
             html.append("<p style=\"color:#b00000\">").append(escape(notice)).append("</p>\n");
         }
         html.append("<p style=\"font-weight:bold\">").append(escape(OfficialLayout.PART3_TITLE)).append("</p>\n");
-        table(html, OfficialLayout.part3(tables.part3()));
+        table(html, OfficialLayout.part3(tables.part3()), OfficialLayout.PART3_WIDTHS);
         html.append("<p style=\"font-weight:bold\">").append(escape(OfficialLayout.PART4_TITLE)).append("</p>\n");
-        table(html, OfficialLayout.part4(tables.part4()));
+        Grid part4 = OfficialLayout.part4(tables.part4());
+        table(html, part4, OfficialLayout.part4Widths(part4.columns()));
+        for (String line : Notices.status(tables)) {
+            html.append("<p style=\"font-size:12px;color:#333\">").append(escape(line)).append("</p>\n");
+        }
         html.append("</div>\n");
         return html.toString();
     }
 
-    private static void table(StringBuilder html, Grid grid) {
-        html.append("<table style=\"").append(TABLE_STYLE).append("\">\n<thead>\n");
+    private static void table(StringBuilder html, Grid grid, java.util.List<Integer> widths) {
+        html.append("<table style=\"").append(TABLE_STYLE).append("\">\n<colgroup>");
+        for (int width : widths) {
+            html.append("<col style=\"width:").append(width).append("%\"/>");
+        }
+        html.append("</colgroup>\n<thead>\n");
         for (int r = 0; r < grid.rows(); r++) {
             if (r == grid.headerRows()) {
                 html.append("</thead>\n<tbody>\n");

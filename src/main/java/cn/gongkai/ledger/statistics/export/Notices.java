@@ -29,6 +29,27 @@ final class Notices {
         return lines;
     }
 
+    private static final java.time.ZoneId SHANGHAI = java.time.ZoneId.of("Asia/Shanghai");
+    private static final java.time.format.DateTimeFormatter DATE_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+    private static final java.time.format.DateTimeFormatter DATE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+    /**
+     * The status lines under the tables, so a pasted or printed table says what it is: when the figures were read
+     * (数据截至) and which published version there is. None when the export was made without a time.
+     */
+    static List<String> status(ExportedTables tables) {
+        if (tables.dataAsOf() == null) {
+            return List.of();
+        }
+        String asOf = "数据截至：" + DATE_TIME.format(tables.dataAsOf().atZone(SHANGHAI)) + "（北京时间）";
+        String published = tables.published() == null ? "公布版本：本年度报表尚未公布"
+                : "公布版本：第" + tables.published().version() + "版，"
+                        + DATE.format(tables.published().publishedAt().atZone(SHANGHAI)) + "公布";
+        return List.of(asOf, published);
+    }
+
     static String openYear(int year) {
         return "注：" + year + "年度统计尚未截止，表中为截至导出时的数据。";
     }

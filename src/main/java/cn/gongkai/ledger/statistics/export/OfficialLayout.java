@@ -38,9 +38,23 @@ final class OfficialLayout {
     private OfficialLayout() {
     }
 
+    /** The label of the single (六) row of the 2019 layout, which holds the sum of the three rows of 2021. */
+    static final String OTHER_HANDLING_2019 = "(六) 其他处理";
+
+    /** Column widths of part 三 in percent: the three label columns, then the seven counts. */
+    static final List<Integer> PART3_WIDTHS = List.of(5, 8, 31, 8, 8, 8, 8, 8, 8, 8);
+
     static Grid part3(Part3Table table) {
+        return part3(table, false);
+    }
+
+    /**
+     * Part 三; with {@code otherHandlingInOneRow} in the layout of 国办公开办函〔2019〕60号, whose (六)其他处理 is one
+     * row holding the sum of the three (六) rows of 2021 (the codes stay the same; only the layout differs).
+     */
+    static Grid part3(Part3Table table, boolean otherHandlingInOneRow) {
         TableColumn[] columns = TableColumn.values();
-        TableRow[] rows = TableRow.values();
+        List<LayoutRow> rows = rows(table, otherHandlingInOneRow);
         List<Cell> cells = new ArrayList<>();
 
         cells.add(Cell.text(0, 0, PART3_HEADER_ROWS, PART3_LABEL_COLUMNS, Kind.NOTE, PART3_NOTE));
@@ -61,30 +75,62 @@ final class OfficialLayout {
             c += run;
         }
 
-        for (int i = 0; i < rows.length; i++) {
-            TableRow row = rows[i];
+        for (int i = 0; i < rows.size(); i++) {
+            LayoutRow row = rows.get(i);
             int r = PART3_HEADER_ROWS + i;
-            if (!row.isResult()) {
+            if (!row.result()) {
                 cells.add(Cell.text(r, 0, 1, PART3_LABEL_COLUMNS, Kind.LABEL, row.label()));
             } else {
-                if (i == 0 || !rows[i - 1].isResult()) {
+                if (i == 0 || !rows.get(i - 1).result()) {
                     cells.add(Cell.text(r, 0, runOfResults(rows, i), 1, Kind.LABEL, TableRow.RESULTS_HEADING));
                 }
                 if (row.group() == null) {
                     cells.add(Cell.text(r, 1, 1, 2, Kind.LABEL, row.label()));
                 } else {
-                    if (i == 0 || !Objects.equals(rows[i - 1].group(), row.group())) {
+                    if (i == 0 || !Objects.equals(rows.get(i - 1).group(), row.group())) {
                         cells.add(Cell.text(r, 1, runOfGroup(rows, i), 1, Kind.LABEL, row.group()));
                     }
                     cells.add(Cell.text(r, 2, 1, 1, Kind.LABEL, row.label()));
                 }
             }
             for (int c = 0; c < columns.length; c++) {
-                cells.add(Cell.number(r, PART3_LABEL_COLUMNS + c, table.cell(row, columns[c])));
+                cells.add(Cell.number(r, PART3_LABEL_COLUMNS + c, row.counts()[c]));
             }
         }
-        return new Grid(PART3_HEADER_ROWS + rows.length, PART3_LABEL_COLUMNS + columns.length,
+        return new Grid(PART3_HEADER_ROWS + rows.size(), PART3_LABEL_COLUMNS + columns.length,
                 PART3_HEADER_ROWS, cells);
+    }
+
+    /** The rows of part 三 as printed: the codes, or in the 2019 layout the three (六) rows as one. */
+    static List<LayoutRow> rows(Part3Table table, boolean otherHandlingInOneRow) {
+        TableColumn[] columns = TableColumn.values();
+        List<LayoutRow> rows = new ArrayList<>();
+        for (TableRow row : TableRow.values()) {
+            boolean other = row == TableRow.OTHER_CORRECTION_NOT_SUBMITTED || row == TableRow.OTHER_FEE_NOT_PAID
+                    || row == TableRow.OTHER_OTHER;
+            if (otherHandlingInOneRow && other) {
+                if (row == TableRow.OTHER_CORRECTION_NOT_SUBMITTED) {
+                    long[] sum = new long[columns.length];
+                    for (int c = 0; c < columns.length; c++) {
+                        sum[c] = table.cell(TableRow.OTHER_CORRECTION_NOT_SUBMITTED, columns[c])
+                                + table.cell(TableRow.OTHER_FEE_NOT_PAID, columns[c])
+                                + table.cell(TableRow.OTHER_OTHER, columns[c]);
+                    }
+                    rows.add(new LayoutRow(null, null, OTHER_HANDLING_2019, true, sum));
+                }
+                continue;
+            }
+            long[] counts = new long[columns.length];
+            for (int c = 0; c < columns.length; c++) {
+                counts[c] = table.cell(row, columns[c]);
+            }
+            rows.add(new LayoutRow(row, row.group(), row.label(), row.isResult(), counts));
+        }
+        return rows;
+    }
+
+    /** A printed row of part 三: its code (null for the 2019 (六) row), group, label and counts by column. */
+    record LayoutRow(TableRow code, String group, String label, boolean result, long[] counts) {
     }
 
     static Grid part4(Part4Table table) {
@@ -125,15 +171,32 @@ final class OfficialLayout {
 
     /** Part 三 for a page, each count naming its row and column. */
     static OfficialTable part3Table(Part3Table table) {
-        TableRow[] rows = TableRow.values();
+        return part3Table(table, false);
+    }
+
+    /** Part 三 for a page or a document; in the 2019 layout the single (六) row names no cell. */
+    static OfficialTable part3Table(Part3Table table, boolean otherHandlingInOneRow) {
+        List<LayoutRow> rows = rows(table, otherHandlingInOneRow);
         TableColumn[] columns = TableColumn.values();
-        return OfficialTable.of(PART3_TITLE, part3(table), (r, c) -> new String[] {
-                rows[r - PART3_HEADER_ROWS].name(), columns[c - PART3_LABEL_COLUMNS].name()});
+        return OfficialTable.of(PART3_TITLE, part3(table, otherHandlingInOneRow), PART3_WIDTHS, (r, c) -> {
+            TableRow code = rows.get(r - PART3_HEADER_ROWS).code();
+            return code == null ? null : new String[] {code.name(), columns[c - PART3_LABEL_COLUMNS].name()};
+        });
     }
 
     /** Part 四 for a page (its counts are not broken down into applications). */
     static OfficialTable part4Table(Part4Table table) {
-        return OfficialTable.of(PART4_TITLE, part4(table), (r, c) -> null);
+        Grid grid = part4(table);
+        return OfficialTable.of(PART4_TITLE, grid, part4Widths(grid.columns()), (r, c) -> null);
+    }
+
+    /** Equal widths in percent for part 四's columns, the rounding put into the first ones. */
+    static List<Integer> part4Widths(int columns) {
+        List<Integer> widths = new ArrayList<>();
+        for (int c = 0; c < columns; c++) {
+            widths.add(100 / columns + (c < 100 % columns ? 1 : 0));
+        }
+        return widths;
     }
 
     private static int runOfColumns(TableColumn[] columns, int from) {
@@ -144,17 +207,17 @@ final class OfficialLayout {
         return end - from;
     }
 
-    private static int runOfResults(TableRow[] rows, int from) {
+    private static int runOfResults(List<LayoutRow> rows, int from) {
         int end = from;
-        while (end < rows.length && rows[end].isResult()) {
+        while (end < rows.size() && rows.get(end).result()) {
             end++;
         }
         return end - from;
     }
 
-    private static int runOfGroup(TableRow[] rows, int from) {
+    private static int runOfGroup(List<LayoutRow> rows, int from) {
         int end = from;
-        while (end < rows.length && Objects.equals(rows[end].group(), rows[from].group())) {
+        while (end < rows.size() && Objects.equals(rows.get(end).group(), rows.get(from).group())) {
             end++;
         }
         return end - from;

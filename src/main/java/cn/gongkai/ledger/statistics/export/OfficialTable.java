@@ -8,11 +8,36 @@ import java.util.List;
  * ({@code rowCode}/{@code columnCode}, the API's {@code /cells/{row}/{column}}) so the page can open the
  * applications counted in it.
  *
- * @param title      the part's official heading
- * @param headerRows how many of the first rows are the column header
- * @param rows       the cells of each row, left to right
+ * @param title        the part's official heading
+ * @param headerRows   how many of the first rows are the column header
+ * @param rows         the cells of each row, left to right
+ * @param columnWidths the width of each grid column in percent of the table's (they add up to 100), so that
+ *                     a narrow page breaks the long labels, not 自然人 or 总计
  */
-public record OfficialTable(String title, int headerRows, List<List<Cell>> rows) {
+public record OfficialTable(String title, int headerRows, List<List<Cell>> rows, List<Integer> columnWidths) {
+
+    public OfficialTable {
+        rows = List.copyOf(rows);
+        columnWidths = List.copyOf(columnWidths);
+    }
+
+    /**
+     * Part 三 in the official layout: that of 国办公开办函〔2021〕30号, or with {@code otherHandlingInOneRow} that of
+     * 国办公开办函〔2019〕60号, whose single (六)其他处理 row holds the sum of the three (六) rows.
+     */
+    public static OfficialTable part3(cn.gongkai.ledger.statistics.Part3Table table, boolean otherHandlingInOneRow) {
+        return OfficialLayout.part3Table(table, otherHandlingInOneRow);
+    }
+
+    /** Part 四 in the official layout (the same in both formats). */
+    public static OfficialTable part4(cn.gongkai.ledger.statistics.Part4Table table) {
+        return OfficialLayout.part4Table(table);
+    }
+
+    /** The number of grid columns. */
+    public int columns() {
+        return columnWidths.size();
+    }
 
     /**
      * @param header     a header or the corner note (drawn as {@code th})
@@ -30,13 +55,28 @@ public record OfficialTable(String title, int headerRows, List<List<Cell>> rows)
             return number != null && number > 0 && rowCode != null;
         }
 
+        /**
+         * The text in the lines it should break into on a narrow page: a long label breaks after its 、, between
+         * its two phrases (the two long (六) labels), not wherever the width runs out; other texts are one line.
+         */
+        public List<String> phrases() {
+            if (text == null) {
+                return List.of(Long.toString(number));
+            }
+            int at = text.indexOf('、');
+            if (!label || text.length() <= 20 || at < 2 || at == text.length() - 1) {
+                return List.of(text);
+            }
+            return List.of(text.substring(0, at + 1), text.substring(at + 1));
+        }
+
         /** Item labels read left to right; everything spanning rows, headers and numbers are centred. */
         public boolean leftAligned() {
             return label && rowSpan == 1;
         }
     }
 
-    static OfficialTable of(String title, Grid grid, CellCodes codes) {
+    static OfficialTable of(String title, Grid grid, List<Integer> columnWidths, CellCodes codes) {
         List<List<Cell>> rows = new java.util.ArrayList<>();
         for (int r = 0; r < grid.rows(); r++) {
             List<Cell> row = new java.util.ArrayList<>();
@@ -50,7 +90,7 @@ public record OfficialTable(String title, int headerRows, List<List<Cell>> rows)
             }
             rows.add(List.copyOf(row));
         }
-        return new OfficialTable(title, grid.headerRows(), List.copyOf(rows));
+        return new OfficialTable(title, grid.headerRows(), rows, columnWidths);
     }
 
     /** The codes of the count at a grid position ({row, column}), or null when it has none. */

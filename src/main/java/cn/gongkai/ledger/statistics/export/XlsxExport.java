@@ -31,7 +31,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 final class XlsxExport {
 
     static final String PART3_SHEET = OfficialLayout.PART3_TITLE;
-    static final String PART4_SHEET = "四、行政复议、行政诉讼情况";
+    /**
+     * The official heading whole: 19 characters, within Excel's 31, and none of the characters a sheet name may
+     * not hold (: \\ / ? * [ ]). Part 三's sheet is its heading too.
+     */
+    static final String PART4_SHEET = OfficialLayout.PART4_TITLE;
 
     /** The table starts below the report title and the part heading. */
     static final int TABLE_TOP = 2;
@@ -94,7 +98,7 @@ final class XlsxExport {
             if (cell.kind() == Kind.NUMBER) {
                 target.setCellValue(cell.number());
             } else {
-                target.setCellValue(cell.text());
+                target.setCellValue(phrased(cell, widths));
             }
             if (cell.merged()) {
                 sheet.addMergedRegion(new CellRangeAddress(TABLE_TOP + cell.row(), TABLE_TOP + cell.lastRow(),
@@ -109,6 +113,9 @@ final class XlsxExport {
         int next = TABLE_TOP + grid.rows() + 1;
         for (String notice : notices) {
             banner(sheet, next++, lastColumn, notice, styles.notice, LINE_POINTS + 4);
+        }
+        for (String line : Notices.status(tables)) {
+            banner(sheet, next++, lastColumn, line, styles.status, LINE_POINTS + 4);
         }
 
         PrintSetup print = sheet.getPrintSetup();
@@ -135,20 +142,44 @@ final class XlsxExport {
         }
     }
 
-    /** Enough lines for the longest text of the cells that lie in this row alone. */
+    /** Enough lines for the longest text of the cells that lie in this row alone, phrase by phrase. */
     private static float height(Grid grid, int row, int[] widths) {
         int lines = 1;
         for (Cell cell : grid.startingIn(row)) {
             if (cell.rowSpan() > 1 || cell.kind() == Kind.NUMBER) {
                 continue;
             }
-            int width = -1;
-            for (int c = cell.column(); c <= cell.lastColumn(); c++) {
-                width += widths[c];
+            int width = width(cell, widths);
+            int cellLines = 0;
+            for (String phrase : phrased(cell, widths).split("\n")) {
+                cellLines += Math.max(1, (displayWidth(phrase) + width - 1) / Math.max(width, 1));
             }
-            lines = Math.max(lines, (displayWidth(cell.text()) + width - 1) / Math.max(width, 1));
+            lines = Math.max(lines, cellLines);
         }
         return lines * LINE_POINTS + 5;
+    }
+
+    /**
+     * A label too wide for its cell breaks after its 、, between the two phrases ("1.申请人无正当理由逾期不补正、" /
+     * "行政机关不再处理其政府信息公开申请"), not wherever the width runs out.
+     */
+    static String phrased(Cell cell, int[] widths) {
+        String text = cell.text();
+        int at = text.indexOf('、');
+        if (cell.kind() != Kind.LABEL || displayWidth(text) <= width(cell, widths) || at < 2
+                || at == text.length() - 1) {
+            return text;
+        }
+        return text.substring(0, at + 1) + "\n" + text.substring(at + 1);
+    }
+
+    /** The width of a cell in characters, less one for the padding. */
+    private static int width(Cell cell, int[] widths) {
+        int width = -1;
+        for (int c = cell.column(); c <= cell.lastColumn(); c++) {
+            width += widths[c];
+        }
+        return width;
     }
 
     private static int displayWidth(String text) {
@@ -160,39 +191,54 @@ final class XlsxExport {
         final CellStyle title;
         final CellStyle heading;
         final CellStyle notice;
+        final CellStyle status;
         final CellStyle header;
         final CellStyle centredLabel;
         final CellStyle label;
         final CellStyle number;
 
         Styles(XSSFWorkbook workbook) {
-            // the workbook's default font is what column widths are measured in
-            Font body = workbook.getFontAt(0);
-            body.setFontName(FONT);
+            // the workbook's default font is what column widths are measured in, and what every cell without a
+            // font of its own shows: it must be 宋体 itself, not the theme's minor font under another name
+            Font body = song(workbook.getFontAt(0));
             body.setFontHeight(BODY_TWIPS);
 
-            Font bold = workbook.createFont();
-            bold.setFontName(FONT);
+            Font bold = song(workbook.createFont());
             bold.setFontHeight(BODY_TWIPS);
             bold.setBold(true);
-            Font large = workbook.createFont();
-            large.setFontName(FONT);
+            Font large = song(workbook.createFont());
             large.setFontHeightInPoints((short) 16);
             large.setBold(true);
-            Font red = workbook.createFont();
-            red.setFontName(FONT);
+            Font red = song(workbook.createFont());
             red.setFontHeight(BODY_TWIPS);
             red.setColor(IndexedColors.DARK_RED.getIndex());
+            Font small = song(workbook.createFont());
+            small.setFontHeight((short) 180);
 
             title = plain(workbook, large, HorizontalAlignment.CENTER);
             heading = plain(workbook, bold, HorizontalAlignment.LEFT);
             notice = plain(workbook, red, HorizontalAlignment.LEFT);
+            status = plain(workbook, small, HorizontalAlignment.LEFT);
             header = bordered(workbook, body, HorizontalAlignment.CENTER);
             centredLabel = bordered(workbook, body, HorizontalAlignment.CENTER);
             label = bordered(workbook, body, HorizontalAlignment.LEFT);
             label.setIndention((short) 1);
             number = bordered(workbook, body, HorizontalAlignment.CENTER);
             number.setDataFormat(workbook.createDataFormat().getFormat("0"));
+        }
+
+        /**
+         * 宋体 as a font of its own: no theme scheme (with {@code scheme=minor} Excel and LibreOffice show the
+         * theme's font, a sans, whatever the name says), GB2312 charset, the family of 宋体.
+         */
+        private static Font song(Font font) {
+            font.setFontName(FONT);
+            if (font instanceof org.apache.poi.xssf.usermodel.XSSFFont xssf) {
+                xssf.setScheme(org.apache.poi.ss.usermodel.FontScheme.NONE);
+                xssf.setFamily(org.apache.poi.ss.usermodel.FontFamily.MODERN);
+                xssf.setCharSet(org.apache.poi.common.usermodel.fonts.FontCharset.GB2312.getNativeId());
+            }
+            return font;
         }
 
         CellStyle of(Cell cell) {

@@ -67,11 +67,13 @@ class AnnualTablesEndpoint {
     private final ObjectProvider<Part4Source> part4Source;
     private final AnnualTablesExporter exporter;
     private final ObjectProvider<ParkedLetters> parkedLetters;
+    private final java.time.Clock clock;
 
     AnnualTablesEndpoint(AnnualTables tables, AgencyDirectory agencies, CurrentActor currentActor,
                          YearClose yearClose, Publications publications, CommandGateway commands,
                          ObjectProvider<Part4Source> part4Source, AnnualTablesExporter exporter,
-                         ObjectProvider<ParkedLetters> parkedLetters) {
+                         ObjectProvider<ParkedLetters> parkedLetters, java.time.Clock clock) {
+        this.clock = clock;
         this.exporter = exporter;
         this.parkedLetters = parkedLetters;
         this.tables = tables;
@@ -125,9 +127,13 @@ class AnnualTablesEndpoint {
                                   @RequestParam(required = false) String agency,
                                   @RequestParam(defaultValue = "false") boolean rollup) {
         TablesView view = tables(year, agency, rollup);
+        // the status lines: the figures are as of now, and the published version is the agency's own (a roll-up
+        // is never published as such)
+        ExportedTables.PublishedVersion published = rollup ? null : publications.latest(view.agencyId(), year)
+                .map(p -> new ExportedTables.PublishedVersion(p.version(), p.publishedAt())).orElse(null);
         ExportedFile file = exporter.export(new ExportedTables(view.agencyId(), view.agencyName(), year, view.part3(),
-                view.part4(), view.reconciliationFailures().stream().map(ReconciliationFailure::messageZh).toList()),
-                format);
+                view.part4(), view.reconciliationFailures().stream().map(ReconciliationFailure::messageZh).toList(),
+                view.asOf() != null ? view.asOf() : clock.instant(), published), format);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(file.fileName()).build().toString())

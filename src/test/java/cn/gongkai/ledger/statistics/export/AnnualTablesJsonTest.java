@@ -86,7 +86,9 @@ class AnnualTablesJsonTest {
     void theDocumentNamesTheAgencyYearColumnsDisputesAndReconciliation() {
         JsonNode json = mapper.readTree(exporter.toJson(SeedReport.tables()));
 
-        assertThat(json.get("format").asString()).isEqualTo("gongkai-ledger/annual-tables/2021");
+        assertThat(json.get("document").asString()).isEqualTo("gongkai-ledger/annual-tables/v1");
+        assertThat(json.get("format").asString()).isEqualTo("国办公开办函〔2021〕30号");
+        assertThat(json.get("formatVersion").asString()).isEqualTo("2021");
         assertThat(json.get("agencyId").asString()).isEqualTo("zmd-edz");
         assertThat(json.get("agencyName").asString()).isEqualTo("驻马店经济开发区管委会");
         assertThat(json.get("year").asInt()).isEqualTo(2021);

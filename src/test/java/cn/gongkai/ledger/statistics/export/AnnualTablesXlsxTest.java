@@ -32,7 +32,7 @@ class AnnualTablesXlsxTest {
         try (Workbook workbook = read(SeedReport.tables())) {
             assertThat(workbook.getNumberOfSheets()).isEqualTo(2);
             assertThat(workbook.getSheetName(0)).isEqualTo("三、收到和处理政府信息公开申请情况");
-            assertThat(workbook.getSheetName(1)).isEqualTo("四、行政复议、行政诉讼情况");
+            assertThat(workbook.getSheetName(1)).isEqualTo("四、政府信息公开行政复议、行政诉讼情况");
         }
     }
 
@@ -84,7 +84,9 @@ class AnnualTablesXlsxTest {
             for (TableRow row : TableRow.values()) {
                 int r = 5 + row.ordinal();
                 int labelColumn = !row.isResult() ? 0 : row.group() == null ? 1 : 2;
-                assertThat(text(sheet, r, labelColumn)).as(row.name()).isEqualTo(labels.get(row.ordinal()));
+                // a label too long for its column breaks between its phrases (after 、): the text is the official one
+                assertThat(text(sheet, r, labelColumn).replace("\n", "")).as(row.name())
+                        .isEqualTo(labels.get(row.ordinal()));
             }
         }
     }
