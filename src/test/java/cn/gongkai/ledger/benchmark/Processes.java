@@ -270,7 +270,7 @@ final class Processes {
 
         void start() throws IOException {
             launch();
-            if (!await(Duration.ofSeconds(300), this::ready)) {
+            if (!await(Duration.ofSeconds(900), this::ready)) {
                 throw new IllegalStateException(name + " did not become ready; see " + log);
             }
         }

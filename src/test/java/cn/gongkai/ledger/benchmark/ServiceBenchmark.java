@@ -1102,7 +1102,7 @@ class ServiceBenchmark {
     }
 
     private Answer send(HttpClient http, String base, String authorization, String method, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(90))
                 .header("Authorization", authorization);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
