@@ -93,7 +93,6 @@ public final class FieldLabels {
             Map.entry("parentId", "上级机关"),
             Map.entry("noticeKind", "文书种类"),
             Map.entry("noticeId", "文书编号"),
-            Map.entry("issuedOn", "出具日期"),
             Map.entry("deliveryMethod", "送达方式"),
             Map.entry("deliveredOn", "送达日期"),
             Map.entry("trackingNumber", "邮件号"),

@@ -74,7 +74,7 @@ class MessageContractTest {
 
     @Test
     void everyEventTypeHasADataSchema() {
-        assertThat(eventTypes()).hasSize(20);
+        assertThat(eventTypes()).hasSize(22);
         for (Class<?> type : eventTypes()) {
             assertThat(MessageContractTest.class.getResource("/schemas/requests/" + type.getSimpleName() + ".v1.json"))
                     .as(type.getSimpleName()).isNotNull();
@@ -110,7 +110,7 @@ class MessageContractTest {
     void theApplicantsPersonalDataAndStaffFreeTextNeverReachAMessage() {
         // given the approved samples, whose RequestReceived names an applicant, and whose other events carry free text
         List<String> forbidden = List.of("张三", "居民身份证", "110101199003071234", "13800138000", "北京市东城区东华门大街1号",
-                "\"applicant\"", "informationRequested", "2025年老旧小区改造项目清单");
+                "\"applicant\"", "informationRequested", "2025年老旧小区改造项目清单", "1180123456789");
 
         // when every sample becomes a message
         String all = String.join("\n", samples().map(event -> new String(MESSAGES.record(event, "id", 0, Instant.EPOCH,
@@ -137,7 +137,8 @@ class MessageContractTest {
                 .get("$defs");
         Map<String, Class<? extends Enum<?>>> enums = Map.of("channel", Channel.class, "applicantCategory",
                 ApplicantCategory.class, "deliveryForm", DeliveryForm.class, "consultedParty", ConsultedParty.class,
-                "feeMethod", FeeMethod.class, "outcome", Outcome.class);
+                "feeMethod", FeeMethod.class, "outcome", Outcome.class, "noticeKind",
+                cn.gongkai.ledger.requests.NoticeKind.class, "deliveryMethod", cn.gongkai.ledger.requests.DeliveryMethod.class);
         enums.forEach((name, type) -> {
             List<String> listed = new ArrayList<>();
             defs.get(name).get("enum").forEach(code -> listed.add(code.asString()));

@@ -88,6 +88,15 @@ class AccessMatrixIT {
             POST   /api/requests/{requestId}/archive                    | A F F F F | N F F F F | U
             POST   /api/requests/{requestId}/personal-data-erasure      | F F F F A | F F F F N | U
             GET    /api/requests/{requestId}/deadline                   | A A A A F | N N N N F | U
+            GET    /api/requests/{requestId}/notices                    | A A A A F | N N N N F | U
+            GET    /api/requests/{requestId}/notices/preview            | A A A F F | N N N F F | U
+            POST   /api/requests/{requestId}/notices                    | A A A F F | N N N F F | U
+            POST   /api/requests/{requestId}/notices/{noticeId}/delivery | A A A F F | N N N F F | U
+            GET    /api/requests/{requestId}/notices/{noticeId}/docx    | A A A A F | N N N N F | U
+            GET    /api/requests/{requestId}/notices/{noticeId}/pdf     | A A A A F | N N N N F | U
+            GET    /api/admin/notice-templates                          | F F F F A | F F F F A | U
+            PUT    /api/admin/notice-templates/letterhead               | F F F F A | F F F F A | U
+            PUT    /api/admin/notice-templates/{noticeKind}             | F F F F A | F F F F A | U
             GET    /api/disputes                                        | A A A A F | A A A A F | U
             POST   /api/disputes                                        | A A A F F | N N N F F | U
             GET    /api/disputes/cells/{group}/{column}                 | A A A A F | A A A A F | U
@@ -232,6 +241,7 @@ class AccessMatrixIT {
     private String openApplication;
     private String concludedApplication;
     private String dispute;
+    private String notice;
     private String staffUser;
     private String importId;
     private String apiToken;
@@ -289,6 +299,25 @@ class AccessMatrixIT {
                 """
                 {"correctedCategory":"RESEARCH_INSTITUTION","reason":"更正","correctedOn":"%s"}""".formatted(today)));
         calls.put("POST /api/requests/{requestId}/archive", () -> post(request + "/archive", date("archivedOn")));
+        String notices = request + "/notices";
+        calls.put("GET /api/requests/{requestId}/notices", () -> get(notices));
+        calls.put("GET /api/requests/{requestId}/notices/preview",
+                () -> get(notices + "/preview?noticeKind=ACKNOWLEDGEMENT&format=HTML"));
+        calls.put("POST /api/requests/{requestId}/notices", () -> post(notices, """
+                {"noticeKind":"ACKNOWLEDGEMENT","issuedOn":"%s"}""".formatted(today)));
+        calls.put("POST /api/requests/{requestId}/notices/{noticeId}/delivery", () -> post(notices + "/" + notice
+                + "/delivery", """
+                {"deliveryMethod":"IN_PERSON","deliveredOn":"%s"}""".formatted(today)));
+        calls.put("GET /api/requests/{requestId}/notices/{noticeId}/docx", () -> get(notices + "/" + notice + "/docx"));
+        calls.put("GET /api/requests/{requestId}/notices/{noticeId}/pdf", () -> get(notices + "/" + notice + "/pdf"));
+        calls.put("GET /api/admin/notice-templates", () -> get("/api/admin/notice-templates"));
+        calls.put("PUT /api/admin/notice-templates/letterhead", () -> new Call("PUT", "/api/admin/notice-templates/letterhead",
+                """
+                {"agencyName":"驿城区人民政府","numberPrefix":"驿政公开","sealText":"驿城区人民政府",
+                 "reconsiderationAuthority":"驻马店市人民政府","court":"驻马店市驿城区人民法院"}"""));
+        calls.put("PUT /api/admin/notice-templates/{noticeKind}", () -> new Call("PUT",
+                "/api/admin/notice-templates/ACKNOWLEDGEMENT", """
+                {"templateText":"{{申请人}}：您的申请已登记，登记号{{登记号}}。"}"""));
         calls.put("POST /api/requests/{requestId}/personal-data-erasure", () -> post("/api/requests/"
                 + concludedApplication + "/personal-data-erasure", "{\"reason\":\"保存期限届满\"}"));
         calls.put("GET /api/requests/{requestId}/deadline", () -> get(request + "/deadline"));
@@ -415,6 +444,10 @@ class AccessMatrixIT {
         openApplication = ApplicationSteps.register(api, today);
         concludedApplication = ApplicationSteps.register(api, today);
         ApplicationSteps.conclude(api, concludedApplication, "DISCLOSED", today);
+        Response letter = api.post("handler-kaifaqu", "/api/requests/" + openApplication + "/notices", """
+                {"noticeKind":"ACKNOWLEDGEMENT","issuedOn":"%s"}""".formatted(today));
+        assertThat(letter.status()).as(letter.toString()).isEqualTo(201);
+        notice = letter.json().get("noticeId").asString();
         Response filed = api.post("handler-kaifaqu", "/api/disputes", """
                 {"requestId":"%s","kind":"LITIGATION_DIRECT","filedOn":"%s"}""".formatted(concludedApplication, today));
         assertThat(filed.status()).as(filed.toString()).isEqualTo(201);

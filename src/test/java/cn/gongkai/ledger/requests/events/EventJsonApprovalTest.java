@@ -8,7 +8,9 @@ import cn.gongkai.ledger.requests.ApplicantCategory;
 import cn.gongkai.ledger.requests.Channel;
 import cn.gongkai.ledger.requests.ConsultedParty;
 import cn.gongkai.ledger.requests.DeliveryForm;
+import cn.gongkai.ledger.requests.DeliveryMethod;
 import cn.gongkai.ledger.requests.FeeMethod;
+import cn.gongkai.ledger.requests.NoticeKind;
 import cn.gongkai.ledger.requests.Outcome;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -93,7 +95,14 @@ class EventJsonApprovalTest {
                         ApplicantCategory.LEGAL_SERVICE_INSTITUTION, "申请人实为律师事务所", "wang.fang",
                         LocalDate.of(2026, 3, 10)),
                 new RequestArchived(ID, LocalDate.of(2026, 4, 30)),
-                new ApplicantDataErased(ID, "保存期限届满", LocalDate.of(2036, 5, 4)));
+                new ApplicantDataErased(ID, "保存期限届满", LocalDate.of(2036, 5, 4)),
+                new NoticeIssued(ID, UUID.fromString("0b6f4c1e-2d3a-4e5f-8a9b-1c2d3e4f5a6b"), NoticeKind.ANSWER,
+                        Outcome.PARTIALLY_DISCLOSED, "驻经开公开〔2026〕12号", 3, 1,
+                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                        "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752", "li.lei",
+                        LocalDate.of(2026, 3, 16)),
+                new NoticeDelivered(ID, UUID.fromString("0b6f4c1e-2d3a-4e5f-8a9b-1c2d3e4f5a6b"), DeliveryMethod.POST,
+                        LocalDate.of(2026, 3, 18), "1180123456789", "li.lei"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -162,7 +171,7 @@ class EventJsonApprovalTest {
         // when
         Set<Class<?>> sampled = samples().stream().map(Object::getClass).collect(Collectors.toSet());
         // then
-        assertThat(eventTypes).hasSize(20);
+        assertThat(eventTypes).hasSize(22);
         assertThat(sampled).isEqualTo(eventTypes);
     }
 
