@@ -112,15 +112,12 @@ class AccessIT {
 
     @Test
     void anAdministratorCreatesAUserOfTheirOwnAgencyWhoCanThenLogIn() {
-        // given
         String username = uniqueUsername();
         String password = "瓦房店-correct-horse";
 
-        // when
         Response created = api.post("admin-kaifaqu", "/api/admin/users", newUser(username, "kaifaqu", password,
                 "HANDLER"));
 
-        // then
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.location()).endsWith("/api/admin/users/" + username);
         assertThat(created.body()).doesNotContain(password).doesNotContain("bcrypt");
@@ -157,17 +154,14 @@ class AccessIT {
 
     @Test
     void anAdministratorChangesRolesAndDisablesAUserWhoThenCannotLogIn() {
-        // given
         String username = uniqueUsername();
         String password = "correct-horse-battery";
         api.post("admin-yicheng", "/api/admin/users", newUser(username, "yicheng", password, "HANDLER"));
 
-        // when
         Response changed = api.put("admin-yicheng", "/api/admin/users/" + username + "/roles",
                 "{\"roles\":[\"REVIEWER\",\"AUDITOR\"]}");
         Response disabled = api.post("admin-yicheng", "/api/admin/users/" + username + "/disable", "");
 
-        // then
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
         assertThat(changed.json().get("roles").toString()).isEqualTo("[\"REVIEWER\",\"AUDITOR\"]");
         assertThat(disabled.status()).as(disabled.toString()).isEqualTo(200);
@@ -273,10 +267,8 @@ class AccessIT {
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(staff, null, staff.getAuthorities()));
         try {
-            // when
             Map<String, MetaData> seen = commands.sendAndWait(new Ping());
 
-            // then
             Actor expected = new Actor("head-kaifaqu", "kaifaqu", Set.of(Role.HEAD, Role.REVIEWER));
             assertThat(Actor.from(seen.get("command"))).isEqualTo(expected);
             assertThat(Actor.from(seen.get("event"))).isEqualTo(expected);

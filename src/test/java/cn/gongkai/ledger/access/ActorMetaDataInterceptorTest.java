@@ -31,17 +31,14 @@ class ActorMetaDataInterceptorTest {
 
     @Test
     void aCommandSentFromAnHttpRequestCarriesTheLoggedInUserAndTheClientAddress() {
-        // given
         logIn(new StaffPrincipal("reviewer-kaifaqu", "{bcrypt}x", "审核人甲", "kaifaqu",
                 Set.of(Role.REVIEWER, Role.HEAD), true));
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/requests");
         request.setRemoteAddr("192.0.2.15");
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
 
-        // when
         CommandMessage<?> sent = interceptor.handle(command(MetaData.emptyInstance()));
 
-        // then
         assertThat(sent.getMetaData()).containsAllEntriesOf(Map.of(
                 ActorMetaData.USERNAME, "reviewer-kaifaqu",
                 ActorMetaData.AGENCY, "kaifaqu",
@@ -67,10 +64,8 @@ class ActorMetaDataInterceptorTest {
         logIn(new StaffPrincipal("handler-kaifaqu", "{bcrypt}x", "经办人甲", "kaifaqu", Set.of(Role.HANDLER), true));
         MetaData system = MetaData.from(Actor.system("deadline-watch", "kaifaqu").toMetaData());
 
-        // when
         CommandMessage<?> sent = interceptor.handle(command(system));
 
-        // then
         assertThat(sent.getMetaData()).containsAllEntriesOf(system);
         assertThat(Actor.from(sent.getMetaData()).isSystem()).isTrue();
     }

@@ -14,13 +14,10 @@ class ActorTest {
 
     @Test
     void anActorSurvivesTheRoundTripThroughMetadata() {
-        // given
         Actor actor = new Actor("reviewer-kaifaqu", "kaifaqu", Set.of(Role.REVIEWER, Role.HEAD));
 
-        // when
         Actor read = Actor.from(MetaData.from(actor.toMetaData()));
 
-        // then
         assertThat(read).isEqualTo(actor);
         assertThat(read.has(Role.HEAD)).isTrue();
         assertThat(read.has(Role.HANDLER)).isFalse();
@@ -38,16 +35,13 @@ class ActorTest {
 
     @Test
     void anActorSurvivesTheJsonSerializationThatStoresEventMetadata() {
-        // given
         Actor actor = new Actor("handler-kaifaqu", "kaifaqu", Set.of(Role.HANDLER));
         MetaData metaData = MetaData.from(actor.toMetaData()).and(ActorMetaData.CLIENT_ADDRESS, "10.0.0.7");
         JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
 
-        // when
         SerializedObject<byte[]> stored = serializer.serialize(metaData, byte[].class);
         MetaData read = serializer.deserialize(stored);
 
-        // then
         assertThat(Actor.from(read)).isEqualTo(actor);
         assertThat(read.get(ActorMetaData.CLIENT_ADDRESS)).isEqualTo("10.0.0.7");
     }

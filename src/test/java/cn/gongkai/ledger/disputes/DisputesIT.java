@@ -335,7 +335,6 @@ class DisputesIT {
         String undecidedCase = file("handler-kaifaqu", concluded).json().get("disputeId").asText();
         long before = events();
 
-        // when
         Response missing = api.post("handler-kaifaqu", "/api/disputes", "{\"caseNumber\":\"x\"}");
         Response unknownKind = api.post("handler-kaifaqu", "/api/disputes", """
                 {"requestId":"%s","kind":"PETITION","filedOn":"%s"}""".formatted(concluded, today));
@@ -361,7 +360,6 @@ class DisputesIT {
         Response byAuditor = file("auditor-kaifaqu", concluded);
         Response badYear = api.get("handler-kaifaqu", "/api/disputes?year=abc");
 
-        // then
         assertThat(missing.status()).isEqualTo(400);
         assertThat(fields(missing)).containsExactlyInAnyOrder("requestId", "kind", "filedOn");
         assertThat(missing.json().get("message").asText()).contains("复议诉讼类型", "申请复议或起诉日期");
@@ -393,7 +391,6 @@ class DisputesIT {
 
     @Test
     void aRetriedFilingWithTheSameIdRecordsOneCase() {
-        // given
         String requestId = concludedApplication();
         UUID disputeId = UUID.randomUUID();
         String body = """

@@ -84,10 +84,8 @@ class TamperEvidenceIT {
 
     @Test
     void afterFullApplicationLivesTheChainVerifiesAndCoversEveryEvent() {
-        // when
         ChainReport report = verification.verify();
 
-        // then
         long events = jdbc.sql("select count(*) from domain_event_entry").query(Long.class).single();
         assertThat(events).isGreaterThanOrEqualTo(4 * 1 + 3 * 9);
         assertThat(report.ok()).as(report.toString()).isTrue();
@@ -123,10 +121,8 @@ class TamperEvidenceIT {
         superuser("update domain_event_entry set payload = set_byte(payload, 9, get_byte(payload, 9) # 1)"
                 + " where global_index = " + middle.globalIndex());
         try {
-            // when
             ChainReport report = verification.verify();
 
-            // then
             assertThat(report.ok()).isFalse();
             ChainBreak broken = report.firstBreak();
             assertThat(broken.kind()).isEqualTo(ChainBreak.Kind.HASH_MISMATCH);
@@ -167,10 +163,8 @@ class TamperEvidenceIT {
                         + middle.globalIndex(),
                 "delete from domain_event_entry where global_index = " + middle.globalIndex());
         try {
-            // when
             ChainReport report = verification.verify();
 
-            // then
             assertThat(report.ok()).isFalse();
             ChainBreak broken = report.firstBreak();
             assertThat(broken.kind()).isEqualTo(ChainBreak.Kind.EVENT_MISSING);
@@ -206,7 +200,6 @@ class TamperEvidenceIT {
             ChainReport report = await().atMost(CHAINED)
                     .until(() -> verification.verify(Duration.ofSeconds(2)), verified -> !verified.ok());
 
-            // then
             ChainBreak broken = report.firstBreak();
             assertThat(broken.kind()).isEqualTo(ChainBreak.Kind.UNCHAINED_EVENT);
             assertThat(broken.kindLabel()).isEqualTo("事件不在链中");
@@ -234,7 +227,6 @@ class TamperEvidenceIT {
         superuser("create table tamper_backup as select * from integrity_chain where position = " + last,
                 "delete from integrity_chain where position = " + last);
         try {
-            // when
             ChainReport report = verification.verify();
 
             // then: recorded a moment ago, at the top of the store: not a break
@@ -248,7 +240,6 @@ class TamperEvidenceIT {
 
     @Test
     void theHeadIsCheckpointedOnKafkaPeriodicallyAndOnDemandAndMatchesItsSchemas() {
-        // given
         ChainHead head = verification.verify().head();
 
         // when the interval has passed, a checkpoint of the current head is on the topic
@@ -256,7 +247,6 @@ class TamperEvidenceIT {
                         .filter(message -> head.hash().equals(message.value().get("data").get("hash").asString()))
                         .findFirst(), found -> found.isPresent()).orElseThrow().value();
 
-        // then
         CheckpointTopic.assertValid(periodic);
         assertThat(periodic.get("type").asString()).isEqualTo("cn.gongkai.ledger.integrity.ChainCheckpoint.v1");
         JsonNode data = periodic.get("data");
@@ -282,7 +272,6 @@ class TamperEvidenceIT {
 
     @Test
     void aReplayAfterATokenResetLeavesTheChainAsItWas() {
-        // given
         ChainReport before = verification.verify();
         StreamingEventProcessor processor = processing
                 .eventProcessor("integrity-chain", StreamingEventProcessor.class).orElseThrow();

@@ -48,10 +48,8 @@ class PersonalDataSerializerTest {
 
     @Test
     void personalValuesAreStoredAsEnvelopesAndNothingElseIs() throws Exception {
-        // when
         SerializedObject<byte[]> stored = serializer.serialize(EVENT, byte[].class);
 
-        // then
         String text = new String(stored.getData(), StandardCharsets.UTF_8);
         assertThat(text).doesNotContain("李四").doesNotContain("110101198001010011").doesNotContain("13911112222")
                 .contains("道路规划");
@@ -67,7 +65,6 @@ class PersonalDataSerializerTest {
 
     @Test
     void theSameValueIsEncryptedDifferentlyEveryTime() throws Exception {
-        // when
         JsonNode first = MAPPER.readTree(serializer.serialize(EVENT, byte[].class).getData());
         JsonNode second = MAPPER.readTree(serializer.serialize(EVENT, byte[].class).getData());
 
@@ -78,27 +75,21 @@ class PersonalDataSerializerTest {
 
     @Test
     void withTheKeyTheRecordReadsAsItWasWritten() {
-        // given
         SerializedObject<byte[]> stored = serializer.serialize(EVENT, byte[].class);
 
-        // when
         Object read = serializer.deserialize(stored);
 
-        // then
         assertThat(read).isEqualTo(EVENT);
     }
 
     @Test
     void afterTheKeyIsErasedEveryPersonalStringReadsAsErasedAndTheRestIsIntact() {
-        // given
         SerializedObject<byte[]> stored = serializer.serialize(EVENT, byte[].class);
         byte[] before = stored.getData().clone();
 
-        // when
         keys.erase(CASE.toString(), "admin", "保存期限届满");
         Object read = serializer.deserialize(stored);
 
-        // then
         assertThat(read).isEqualTo(new Registered(CASE, new Person("已删除", "已删除"), "已删除", "道路规划"));
         assertThat(stored.getData()).isEqualTo(before);
     }
@@ -113,11 +104,9 @@ class PersonalDataSerializerTest {
         moved.put("subject", CASE.toString());
         tree.set("person", moved);
 
-        // when
         Object read = serializer.deserialize(new SimpleSerializedObject<>(MAPPER.writeValueAsBytes(tree), byte[].class,
                 serializer.typeForClass(Registered.class)));
 
-        // then
         assertThat(((Registered) read).person()).isEqualTo(new Person("已删除", "已删除"));
         assertThat(((Registered) read).phone()).isEqualTo("13911112222");
     }
@@ -127,20 +116,16 @@ class PersonalDataSerializerTest {
         // given a record stored before personal data was encrypted
         byte[] legacy = MAPPER.writeValueAsBytes(EVENT);
 
-        // when
         Object read = serializer.deserialize(new SimpleSerializedObject<>(legacy, byte[].class,
                 serializer.typeForClass(Registered.class)));
 
-        // then
         assertThat(read).isEqualTo(EVENT);
     }
 
     @Test
     void aRecordWithoutPersonalDataIsStoredAsPlainJson() throws Exception {
-        // when
         SerializedObject<String> stored = serializer.serialize(new Unprotected(CASE, "备注"), String.class);
 
-        // then
         assertThat(MAPPER.readTree(stored.getData())).isEqualTo(MAPPER.readTree(
                 "{\"caseId\":\"" + CASE + "\",\"note\":\"备注\"}"));
         assertThat((Object) serializer.deserialize(stored)).isEqualTo(new Unprotected(CASE, "备注"));
@@ -148,22 +133,18 @@ class PersonalDataSerializerTest {
 
     @Test
     void absentPersonalValuesNeedNoKey() throws Exception {
-        // when
         JsonNode tree = MAPPER.readTree(serializer.serialize(new Registered(CASE, null, null, "t"), byte[].class)
                 .getData());
 
-        // then
         assertThat(tree.get("person").isNull()).isTrue();
         assertThat(keys.keyForReading(CASE.toString())).isEmpty();
     }
 
     @Test
     void noNewPersonalDataIsStoredForASubjectWhoseKeyWasErased() {
-        // given
         serializer.serialize(EVENT, byte[].class);
         keys.erase(CASE.toString(), "admin", "保存期限届满");
 
-        // when / then
         assertThatThrownBy(() -> serializer.serialize(EVENT, byte[].class))
                 .isInstanceOf(IllegalStateException.class);
     }

@@ -34,14 +34,11 @@ class PromptEventSourceTest {
 
     @Test
     void anOpenStreamCallsTheProcessorBackAgainAndAgain() throws InterruptedException {
-        // given
         CountDownLatch calls = new CountDownLatch(3);
         try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null)) {
 
-            // when
             boolean supported = stream.setOnAvailableCallback(calls::countDown);
 
-            // then
             assertThat(supported).isTrue();
             assertThat(calls.await(5, TimeUnit.SECONDS)).isTrue();
         }
@@ -53,7 +50,6 @@ class PromptEventSourceTest {
         CountDownLatch calls = new CountDownLatch(3);
         try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null)) {
 
-            // when
             stream.setOnAvailableCallback(() -> {
                 calls.countDown();
                 throw new IllegalStateException("the processor is shutting down");
@@ -66,28 +62,22 @@ class PromptEventSourceTest {
 
     @Test
     void closingTheStreamStopsItsCallsAndANewCallbackReplacesTheOld() {
-        // given
         BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null);
         stream.setOnAvailableCallback(() -> { });
         stream.setOnAvailableCallback(() -> { });
         assertThat(ticker.getQueue()).hasSize(1);
 
-        // when
         stream.close();
 
-        // then
         assertThat(ticker.getQueue()).isEmpty();
     }
 
     @Test
     void theStreamIsTheStoresStream() throws InterruptedException {
-        // given
         store.publish(new GenericDomainEventMessage<>("InformationRequest", "r-1", 0, "received"));
 
-        // when
         try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(source.createTailToken())) {
 
-            // then
             assertThat(stream.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
             assertThat(stream.peek()).hasValueSatisfying(event -> assertThat(event.getPayload()).isEqualTo("received"));
             assertThat(stream.nextAvailable().getPayload()).isEqualTo("received");

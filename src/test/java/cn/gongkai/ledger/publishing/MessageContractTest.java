@@ -84,12 +84,10 @@ class MessageContractTest {
     @ParameterizedTest
     @MethodSource("samples")
     void everyEventTypeBecomesAMessageItsSchemasAccept(RequestEvent event) {
-        // when
         ProducerRecord<String, byte[]> record = MESSAGES.record(event, "event-" + event.getClass().getSimpleName(), 7,
                 Instant.parse("2026-03-03T01:02:03.456Z"), Map.of("actor", "handler-a", "agency", "gz-housing",
                         "roles", "HANDLER,REVIEWER"), REQUEST);
 
-        // then
         JsonNode message = JSON.readTree(record.value());
         MessageContract.assertValid(message);
         assertThat(record.topic()).isEqualTo("gongkai.requests.v1");

@@ -174,13 +174,11 @@ class PersonalDataErasureIT {
         String recent = ApplicationSteps.register(api, today.minusDays(3));
         ApplicationSteps.conclude(api, recent, "DISCLOSED", today);
 
-        // when
         Response twice = api.post("admin-kaifaqu", "/api/requests/" + erased + "/personal-data-erasure",
                 "{\"reason\":\"再次删除\"}");
         Response tooEarly = api.post("admin-kaifaqu", "/api/requests/" + recent + "/personal-data-erasure",
                 "{\"reason\":\"保存期限届满\"}");
 
-        // then
         assertThat(twice.status()).as(twice.toString()).isEqualTo(422);
         assertThat(twice.json().get("rule").asString()).isEqualTo("PersonalDataErasedOnlyOnce");
         assertThat(tooEarly.status()).as(tooEarly.toString()).isEqualTo(422);
@@ -195,18 +193,15 @@ class PersonalDataErasureIT {
 
     @Test
     void onlyAnAdministratorOfTheAgencyErasesAndOnlyWithAReason() {
-        // given
         String id = ApplicationSteps.register(api, today.minusDays(3));
         ApplicationSteps.conclude(api, id, "DISCLOSED", today.minusDays(1));
         String erasure = "/api/requests/" + id + "/personal-data-erasure";
 
-        // when
         Response byHead = api.post("head-kaifaqu", erasure, "{\"reason\":\"保存期限届满\"}");
         Response byHandler = api.post("handler-kaifaqu", erasure, "{\"reason\":\"保存期限届满\"}");
         Response byOtherAgency = api.post("admin-yicheng", erasure, "{\"reason\":\"保存期限届满\"}");
         Response withoutReason = api.post("admin-kaifaqu", erasure, "{\"erasedOn\":\"" + today + "\"}");
 
-        // then
         assertThat(byHead.status()).isEqualTo(403);
         assertThat(byHandler.status()).isEqualTo(403);
         assertThat(byOtherAgency.status()).isEqualTo(404);

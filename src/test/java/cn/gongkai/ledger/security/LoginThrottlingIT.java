@@ -117,11 +117,9 @@ class LoginThrottlingIT {
         }
         failPatiently(sprayer, "guess-last-" + UUID.randomUUID(), 1);
 
-        // when
         Answer fromSprayer = sprayer.get("/api/me", "handler-kaifaqu", Api.PASSWORD);
         Answer fromElsewhere = new RawHttp(port, "127.0.0.37").get("/api/me", "handler-kaifaqu", Api.PASSWORD);
 
-        // then
         assertThat(fromSprayer.status()).isEqualTo(429);
         assertThat(fromElsewhere.status()).isEqualTo(200);
     }

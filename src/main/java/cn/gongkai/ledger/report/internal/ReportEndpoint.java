@@ -20,6 +20,7 @@ import cn.gongkai.ledger.report.ProseSection;
 import cn.gongkai.ledger.report.ReportDocument;
 import cn.gongkai.ledger.report.ReportRecord;
 import cn.gongkai.ledger.report.TemplateVersion;
+import cn.gongkai.ledger.report.document.ReportRendering;
 import cn.gongkai.ledger.report.events.AnnualReportPublished;
 import cn.gongkai.ledger.report.events.Part2Entry;
 import cn.gongkai.ledger.report.internal.ReportCommands.AcknowledgeWarning;
@@ -308,6 +309,70 @@ class ReportEndpoint {
         return reports.published(agency(), checked(year), version)
                 .orElseThrow(() -> new NotFound("report " + year + " version " + version, "NoSuchPublication",
                         year + "年度报告没有第" + version + "版", "the " + year + " report has no version " + version));
+    }
+
+    @Operation(summary = "年度报告文档（当前） / The report as a document, as it stands",
+            description = "HTML、DOCX 或 PDF（嵌入中文字体），六个部分按顺序，表格为国家格式；template 为 2021 或 2019。"
+                    + " / HTML, DOCX or PDF (CJK font embedded), the six parts in order, tables in the national layout.")
+    @ApiResponse(responseCode = "200", description = "报告文件 / the file")
+    @GetMapping("/document")
+    @ReadsProjection({"annual-tables", "dispute-tables", "annual-report-facts"})
+    @PreAuthorize("hasAnyRole('HANDLER','REVIEWER','HEAD','AUDITOR')")
+    ResponseEntity<byte[]> documentFile(@PathVariable int year, @RequestParam DocumentFormat format,
+                                        @RequestParam(required = false) String template) {
+        return file(reports.current(agency(), checked(year), template(year, template)), format);
+    }
+
+    @Operation(summary = "某一发布版本的文档 / One published version as a document",
+            description = "该版发布时冻结的报告，HTML、DOCX 或 PDF；可用 template 换另一种版式（数字不变）。"
+                    + " / The report as that version froze it, as HTML, DOCX or PDF; template prints it in the other layout.")
+    @ApiResponse(responseCode = "200", description = "报告文件 / the file")
+    @ApiResponse(responseCode = "404", description = "无此版本 / no such version")
+    @GetMapping("/publications/{version}/document")
+    @PreAuthorize("hasAnyRole('HANDLER','REVIEWER','HEAD','AUDITOR')")
+    ResponseEntity<byte[]> publicationFile(@PathVariable int year, @PathVariable int version,
+                                           @RequestParam DocumentFormat format,
+                                           @RequestParam(required = false) String template) {
+        ReportDocument published = publication(year, version);
+        if (template != null && !template.isBlank()) {
+            TemplateVersion layout = template(year, template);
+            published = new ReportDocument(published.agencyName(), published.year(), layout, published.part1(),
+                    published.part2(), published.part3(), published.part4(), published.part5(), published.part6(),
+                    published.dataAsOf(), published.publication());
+        }
+        return file(published, format);
+    }
+
+    /** The formats a report document is rendered in. */
+    enum DocumentFormat {
+        HTML("text/html; charset=UTF-8", "html"),
+        DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
+        PDF("application/pdf", "pdf");
+
+        private final String mediaType;
+        private final String extension;
+
+        DocumentFormat(String mediaType, String extension) {
+            this.mediaType = mediaType;
+            this.extension = extension;
+        }
+    }
+
+    private static ResponseEntity<byte[]> file(ReportDocument document, DocumentFormat format) {
+        byte[] content = switch (format) {
+            case HTML -> ReportRendering.html(document).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            case DOCX -> ReportRendering.docx(document);
+            case PDF -> ReportRendering.pdf(document);
+        };
+        String name = document.title()
+                + document.publication().map(p -> "（第" + p.version() + "版）").orElse("（草稿）")
+                + "." + format.extension;
+        return ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment()
+                                .filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .contentType(org.springframework.http.MediaType.parseMediaType(format.mediaType))
+                .body(content);
     }
 
     private String agency() {

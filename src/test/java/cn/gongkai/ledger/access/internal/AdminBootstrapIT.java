@@ -39,10 +39,8 @@ class AdminBootstrapIT {
     void aFreshInstallationHasOnlyTheBootstrapAdministratorWhoCanLogIn() {
         // given the service started on an empty database with the bootstrap settings
 
-        // when
         Response me = as("admin", PASSWORD);
 
-        // then
         assertThat(me.status()).as(me.toString()).isEqualTo(200);
         JsonNode json = me.json();
         assertThat(json.get("agencyId").asString()).isEqualTo("xiping");
@@ -57,11 +55,9 @@ class AdminBootstrapIT {
     void thePlatformAdministratorFromTheEnvironmentSeesTheBootstrapAgencyAndNothingOfIt() {
         // given the service started with a platform administrator's password
 
-        // when
         Response me = as("platform-admin", PLATFORM_PASSWORD);
         Response agencies = as("platform-admin", PLATFORM_PASSWORD, "/api/platform/agencies");
 
-        // then
         assertThat(me.status()).as(me.toString()).isEqualTo(200);
         assertThat(me.json().get("agencyId").asString()).isEqualTo("platform");
         assertThat(me.json().get("roles").findValuesAsString("role")).containsExactly("PLATFORM_ADMIN");

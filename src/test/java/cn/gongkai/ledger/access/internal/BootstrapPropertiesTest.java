@@ -14,7 +14,6 @@ class BootstrapPropertiesTest {
 
     @Test
     void theBootstrapAdministratorIsConfiguredByEnvironmentVariables() {
-        // given
         MutablePropertySources sources = new MutablePropertySources();
         sources.addFirst(new SystemEnvironmentPropertySource(
                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
@@ -23,12 +22,10 @@ class BootstrapPropertiesTest {
                 "GONGKAI_BOOTSTRAP_AGENCY_NAME", "驻马店经济开发区管委会",
                 "GONGKAI_BOOTSTRAP_PLATFORM_ADMIN_PASSWORD", "staple platform horse")));
 
-        // when
         BootstrapProperties bound = new Binder(ConfigurationPropertySources.from(sources))
                 .bind("gongkai.bootstrap", BootstrapProperties.class)
                 .get();
 
-        // then
         assertThat(bound).isEqualTo(new BootstrapProperties("correct horse battery", "kaifaqu", "驻马店经济开发区管委会",
                 "staple platform horse"));
         assertThat(bound.complete()).isTrue();

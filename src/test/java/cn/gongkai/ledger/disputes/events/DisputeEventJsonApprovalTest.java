@@ -62,11 +62,8 @@ class DisputeEventJsonApprovalTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
     void anEventSerializesToItsApprovedJson(DisputeEvent event) throws IOException {
-        // given
         JsonNode approved = MAPPER.readTree(approvedJson(event.getClass()));
-        // when
         SerializedObject<String> serialized = SERIALIZER.serialize(event, String.class);
-        // then
         assertThat(MAPPER.readTree(serialized.getData())).isEqualTo(approved);
         assertThat(serialized.getType().getName()).isEqualTo(event.getClass().getName());
         assertThat(serialized.getType().getRevision()).isEqualTo("1");
@@ -75,32 +72,24 @@ class DisputeEventJsonApprovalTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
     void theApprovedJsonDeserializesToAnEqualEvent(DisputeEvent event) {
-        // given
         var stored = new SimpleSerializedObject<>(approvedJson(event.getClass()), String.class,
                 event.getClass().getName(), "1");
-        // when
         Object read = SERIALIZER.deserialize(stored);
-        // then
         assertThat(read).isEqualTo(event);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
     void everyEventTypeIsAtRevisionOne(DisputeEvent event) {
-        // when
         Revision revision = event.getClass().getAnnotation(Revision.class);
-        // then
         assertThat(revision).as("@Revision on %s", event.getClass().getSimpleName()).isNotNull();
         assertThat(revision.value()).isEqualTo("1");
     }
 
     @Test
     void theSamplesCoverEveryEventType() {
-        // given
         Set<Class<?>> eventTypes = Set.of(DisputeEvent.class.getPermittedSubclasses());
-        // when
         Set<Class<?>> sampled = samples().stream().map(Object::getClass).collect(Collectors.toSet());
-        // then
         assertThat(sampled).isEqualTo(eventTypes);
         assertThat(Stream.of(DisputeEvent.class.getPermittedSubclasses()).allMatch(Class::isRecord)).isTrue();
     }

@@ -92,9 +92,7 @@ class Part4CountingTest {
 
     @Test
     void theYearCountsWhatWasDecidedInItAndWhatWasPendingAtItsEnd() {
-        // when
         Part4Table table = tables.part4(A, 2025);
-        // then
         assertThat(table.agencyId()).isEqualTo(A);
         assertThat(table.year()).isEqualTo(2025);
         assertThat(table).isEqualTo(expected(A, 2025,
@@ -107,10 +105,8 @@ class Part4CountingTest {
 
     @Test
     void aCaseFiledInOneYearAndDecidedInTheNextIsPendingInTheFirst() {
-        // when
         Part4Table y2024 = tables.part4(A, 2024);
         Part4Table y2023 = tables.part4(A, 2023);
-        // then
         assertThat(y2024).isEqualTo(expected(A, 2024,
                 row(RECONSIDERATION, 0, 0, 0, 1, 1),
                 row(LITIGATION_DIRECT, 0, 1, 0, 0, 1),
@@ -121,9 +117,7 @@ class Part4CountingTest {
 
     @Test
     void casesDecidedAfterTheYearOrFiledAfterItCountOnlyLater() {
-        // when
         Part4Table table = tables.part4(A, 2026);
-        // then
         assertThat(table).isEqualTo(expected(A, 2026,
                 row(RECONSIDERATION, 0, 0, 1, 1, 2),
                 row(LITIGATION_DIRECT, 0, 0, 0, 0, 0),
@@ -133,9 +127,7 @@ class Part4CountingTest {
 
     @Test
     void aRollUpSumsItsAgenciesAndCountsEachCaseOnce() {
-        // when
         Part4Table rollUp = tables.part4(List.of(B, A, A), 2025);
-        // then
         assertThat(rollUp.agencyId()).isEqualTo("agency-a,agency-b");
         assertThat(rollUp.cells()).isEqualTo(expected(A, 2025,
                 row(RECONSIDERATION, 1, 2, 0, 2, 5),
@@ -146,9 +138,7 @@ class Part4CountingTest {
 
     @Test
     void anotherAgencysCasesDoNotCount() {
-        // when
         Part4Table table = tables.part4(B, 2025);
-        // then
         assertThat(table).isEqualTo(expected(B, 2025, row(RECONSIDERATION, 0, 1, 0, 0, 1)));
         assertThat(tables.part4("agency-c", 2025)).isEqualTo(Part4Table.empty("agency-c", 2025));
     }
@@ -158,13 +148,11 @@ class Part4CountingTest {
         // when the processor delivers a filing and a decision again after a crash
         file(A, "R3", RECONSIDERATION, "2025-06-01");
         decide(A, "R3", CORRECTED, "2025-09-30");
-        // then
         assertThat(tables.part4(A, 2025).cell(DisputeGroup.RECONSIDERATION, DisputeColumn.TOTAL)).isEqualTo(4);
     }
 
     @Test
     void eachCellNamesTheCasesThatCountInIt() {
-        // then
         assertThat(names(tables.cases(A, 2025, DisputeGroup.RECONSIDERATION, DisputeColumn.PENDING)))
                 .containsExactly("R2", "R4");
         assertThat(names(tables.cases(A, 2025, DisputeGroup.RECONSIDERATION, DisputeColumn.UPHELD)))
@@ -201,7 +189,6 @@ class Part4CountingTest {
         Part4Table typed = expected(A, 2025,
                 row(RECONSIDERATION, 1, 1, 0, 2, 3),
                 row(LITIGATION_DIRECT, 1, 0, 0, 0, 1));
-        // when
         List<ReconciliationFailure> failures = tables.check(typed);
         // then exactly the one group fails, and the message names its cells in both languages
         assertThat(failures).hasSize(1);

@@ -22,37 +22,30 @@ class ChainHashTest {
 
     @Test
     void theFirstLinkHashesTheEventAfterThirtyTwoZeroBytes() {
-        // when
         byte[] hash = ChainHash.of(ChainHash.genesis(), EVENT);
 
-        // then
         assertThat(ChainHash.hex(hash)).isEqualTo("f826c02e3e40e4d2ec9e5e867bed0d19fbc0734155522a4445b4ddcb27e59329");
     }
 
     @Test
     void aLaterLinkCoversThePreviousHashAndTellsNullFromEmpty() {
-        // given
         byte[] first = HexFormat.of().parseHex("f826c02e3e40e4d2ec9e5e867bed0d19fbc0734155522a4445b4ddcb27e59329");
         StoredEvent second = new StoredEvent(8, EVENT.eventIdentifier(), EVENT.aggregateIdentifier(), 2, null,
                 EVENT.payloadType(), null, EVENT.timeStamp(), EVENT.payload(), "{}".getBytes(StandardCharsets.UTF_8));
 
-        // when
         byte[] hash = ChainHash.of(first, second);
 
-        // then
         assertThat(ChainHash.hex(hash)).isEqualTo("5bc27d11a8cbf3892e6b82989fc7cf5e457268da4398cf91e277bec404d30821");
     }
 
     @Test
     void oneByteOfPayloadChangesTheHash() {
-        // given
         byte[] payload = EVENT.payload().clone();
         payload[10] = ' ';
         StoredEvent tampered = new StoredEvent(EVENT.globalIndex(), EVENT.eventIdentifier(),
                 EVENT.aggregateIdentifier(), EVENT.sequenceNumber(), EVENT.type(), EVENT.payloadType(),
                 EVENT.payloadRevision(), EVENT.timeStamp(), payload, EVENT.metaData());
 
-        // then
         assertThat(ChainHash.of(ChainHash.genesis(), tampered)).isNotEqualTo(ChainHash.of(ChainHash.genesis(), EVENT));
     }
 
@@ -62,7 +55,6 @@ class ChainHashTest {
         StoredEvent one = new StoredEvent(1, "e", "a", 0, null, "ab", "c", "t", new byte[0], null);
         StoredEvent other = new StoredEvent(1, "e", "a", 0, null, "a", "bc", "t", new byte[0], null);
 
-        // then
         assertThat(ChainHash.of(ChainHash.genesis(), one)).isNotEqualTo(ChainHash.of(ChainHash.genesis(), other));
     }
 }

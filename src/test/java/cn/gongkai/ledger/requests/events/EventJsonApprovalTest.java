@@ -108,11 +108,8 @@ class EventJsonApprovalTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
     void anEventSerializesToItsApprovedJson(RequestEvent event) throws IOException {
-        // given
         JsonNode approved = MAPPER.readTree(storedJson(event.getClass()).orElseGet(() -> approvedJson(event.getClass())));
-        // when
         SerializedObject<String> serialized = SERIALIZER.serialize(event, String.class);
-        // then
         assertThat(masked(MAPPER.readTree(serialized.getData()))).isEqualTo(approved);
         assertThat(serialized.getType().getName()).isEqualTo(event.getClass().getName());
         assertThat(serialized.getType().getRevision()).isEqualTo("1");
@@ -121,31 +118,23 @@ class EventJsonApprovalTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
     void theApprovedJsonDeserializesToAnEqualEvent(RequestEvent event) {
-        // given
         var stored = new SimpleSerializedObject<>(approvedJson(event.getClass()), String.class,
                 event.getClass().getName(), "1");
-        // when
         Object read = SERIALIZER.deserialize(stored);
-        // then
         assertThat(read).isEqualTo(event);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
     void theStoredFormReadsAsTheSameEvent(RequestEvent event) {
-        // given
         SerializedObject<byte[]> stored = SERIALIZER.serialize(event, byte[].class);
-        // when
         Object read = SERIALIZER.deserialize(stored);
-        // then
         assertThat(read).isEqualTo(event);
     }
 
     @Test
     void theApplicantAndWhatWasAskedForAreThePersonalDataAndAreNeverStoredInPlain() {
-        // when
         String stored = SERIALIZER.serialize(samples().getFirst(), String.class).getData();
-        // then
         assertThat(stored).doesNotContain("张三").doesNotContain("110101199003071234").doesNotContain("13800138000")
                 .doesNotContain("北京市东城区东华门大街1号").doesNotContain("2025年老旧小区改造项目清单");
         assertThat(samples()).filteredOn(event -> storedJson(event.getClass()).isPresent())
@@ -155,34 +144,25 @@ class EventJsonApprovalTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
     void everyEventTypeIsAtRevisionOne(RequestEvent event) {
-        // given
         Class<?> type = event.getClass();
-        // when
         Revision revision = type.getAnnotation(Revision.class);
-        // then
         assertThat(revision).as("@Revision on %s", type.getSimpleName()).isNotNull();
         assertThat(revision.value()).isEqualTo("1");
     }
 
     @Test
     void theSamplesCoverEveryEventType() {
-        // given
         Set<Class<?>> eventTypes = concreteSubtypes(RequestEvent.class);
-        // when
         Set<Class<?>> sampled = samples().stream().map(Object::getClass).collect(Collectors.toSet());
-        // then
         assertThat(eventTypes).hasSize(22);
         assertThat(sampled).isEqualTo(eventTypes);
     }
 
     @Test
     void anUnknownPropertyWrittenByANewerRevisionIsIgnored() {
-        // given
         String newer = "{\"requestId\": \"" + ID + "\", \"archivedOn\": \"2026-04-30\", \"archiveBox\": \"A-17\"}";
-        // when
         Object read = SERIALIZER.deserialize(new SimpleSerializedObject<>(newer, String.class,
                 RequestArchived.class.getName(), "1"));
-        // then
         assertThat(read).isEqualTo(new RequestArchived(ID, LocalDate.of(2026, 4, 30)));
     }
 

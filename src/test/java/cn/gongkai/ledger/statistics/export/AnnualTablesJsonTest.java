@@ -17,13 +17,10 @@ class AnnualTablesJsonTest {
 
     @Test
     void theSeedReportRoundTripsToTheSameTables() {
-        // given
         ExportedTables seed = SeedReport.tables();
 
-        // when
         AnnualTablesDocument read = exporter.readJson(exporter.toJson(seed));
 
-        // then
         assertThat(read).isEqualTo(AnnualTablesDocument.of(seed));
         assertThat(read.part3Table()).isEqualTo(seed.part3());
         assertThat(read.part4Table()).isEqualTo(seed.part4());

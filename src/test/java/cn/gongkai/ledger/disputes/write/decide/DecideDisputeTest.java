@@ -34,9 +34,7 @@ class DecideDisputeTest {
 
     @Test
     void aReviewerRecordsThatTheAnswerWasCorrected() {
-        // given
         fixture.given(filed())
-                // when
                 .when(new DecideDispute(DISPUTE_ID, DisputeResult.CORRECTED, DECIDED_ON, SUMMARY), as(REVIEWER))
                 // then the decision names the application and the agency, for readers of the stream
                 .expectEvents(new DisputeDecided(DISPUTE_ID, CONCLUDED.requestId(), AGENCY, DisputeResult.CORRECTED,
@@ -45,88 +43,64 @@ class DecideDisputeTest {
 
     @Test
     void aHandlerRecordsAnUpheldAnswerWithoutSummary() {
-        // given
         fixture.given(filed())
-                // when
                 .when(new DecideDispute(DISPUTE_ID, DisputeResult.UPHELD, DECIDED_ON, " "), as(HANDLER))
-                // then
                 .expectEvents(new DisputeDecided(DISPUTE_ID, CONCLUDED.requestId(), AGENCY, DisputeResult.UPHELD,
                         DECIDED_ON, null));
     }
 
     @Test
     void aCaseMayBeDecidedOnTheDayItWasFiled() {
-        // given
         fixture.given(filed())
-                // when
                 .when(new DecideDispute(DISPUTE_ID, DisputeResult.OTHER, FILED_ON, "申请人撤回复议申请"), as(HEAD))
-                // then
                 .expectEvents(new DisputeDecided(DISPUTE_ID, CONCLUDED.requestId(), AGENCY, DisputeResult.OTHER,
                         FILED_ON, "申请人撤回复议申请"));
     }
 
     @Test
     void aCaseMayBeDecidedToday() {
-        // given
         fixture.given(filed())
-                // when
                 .when(new DecideDispute(DISPUTE_ID, DisputeResult.UPHELD, TODAY, SUMMARY), as(REVIEWER))
-                // then
                 .expectEvents(new DisputeDecided(DISPUTE_ID, CONCLUDED.requestId(), AGENCY, DisputeResult.UPHELD,
                         TODAY, SUMMARY));
     }
 
     @Test
     void decidingAnAlreadyDecidedCaseIsRejected() {
-        // given
         fixture.given(filed(), decided(DisputeResult.UPHELD, DECIDED_ON))
-                // when
                 .when(new DecideDispute(DISPUTE_ID, DisputeResult.CORRECTED, TODAY, SUMMARY), as(REVIEWER))
-                // then
                 .expectNoEvents()
                 .expectException(violates("DecidedOnlyOnce", null));
     }
 
     @Test
     void aDecisionDatedInTheFutureIsRejected() {
-        // given
         fixture.given(filed())
-                // when
                 .when(new DecideDispute(DISPUTE_ID, DisputeResult.UPHELD, TOMORROW, SUMMARY), as(REVIEWER))
-                // then
                 .expectNoEvents()
                 .expectException(violates("NoDateInTheFuture", "decidedOn"));
     }
 
     @Test
     void aDecisionDatedBeforeTheFilingIsRejected() {
-        // given
         fixture.given(filed())
-                // when
                 .when(new DecideDispute(DISPUTE_ID, DisputeResult.UPHELD, FILED_ON.minusDays(1), SUMMARY), as(REVIEWER))
-                // then
                 .expectNoEvents()
                 .expectException(violates("DatesInOrder", "decidedOn"));
     }
 
     @Test
     void aUserOfAnotherAgencyCannotFindTheCaseToDecide() {
-        // given
         fixture.given(filed())
-                // when
                 .when(new DecideDispute(DISPUTE_ID, DisputeResult.CORRECTED, DECIDED_ON, SUMMARY), as(STRANGER))
-                // then
                 .expectNoEvents()
                 .expectException(NotFound.class);
     }
 
     @Test
     void anUnknownCaseCannotBeDecided() {
-        // given
         fixture.givenNoPriorActivity()
-                // when
                 .when(new DecideDispute(DISPUTE_ID, DisputeResult.CORRECTED, DECIDED_ON, SUMMARY), as(REVIEWER))
-                // then
                 .expectNoEvents()
                 .expectException(AggregateNotFoundException.class);
     }

@@ -40,9 +40,7 @@ class FileDisputeTest {
 
     @Test
     void aHandlerFilesAReconsiderationAboutAConcludedApplication() {
-        // given
         fixture.givenNoPriorActivity()
-                // when
                 .when(file(CONCLUDED.requestId(), DisputeKind.RECONSIDERATION, FILED_ON), as(HANDLER))
                 // then the case carries the application's agency and registration number
                 .expectSuccessfulHandlerExecution()
@@ -51,18 +49,14 @@ class FileDisputeTest {
 
     @Test
     void aReviewerFilesALawsuitBroughtWithoutReconsideration() {
-        // given
         fixture.givenNoPriorActivity()
-                // when
                 .when(file(CONCLUDED.requestId(), DisputeKind.LITIGATION_DIRECT, FILED_ON), as(REVIEWER))
-                // then
                 .expectEvents(new DisputeFiled(DISPUTE_ID, CONCLUDED.requestId(), AGENCY, "2026-0042",
                         DisputeKind.LITIGATION_DIRECT, FILED_ON, CASE_NUMBER, BODY));
     }
 
     @Test
     void aLawsuitAfterReconsiderationMayBeFiledOnTheDayOfConclusionWithoutCaseNumberOrCourt() {
-        // given
         fixture.givenNoPriorActivity()
                 // when the office head records it on the day the application was concluded, with blanks
                 .when(new FileDispute(DISPUTE_ID, CONCLUDED.requestId(), DisputeKind.LITIGATION_AFTER_RECONSIDERATION,
@@ -74,64 +68,48 @@ class FileDisputeTest {
 
     @Test
     void aCaseMayBeFiledToday() {
-        // given
         fixture.givenNoPriorActivity()
-                // when
                 .when(new FileDispute(DISPUTE_ID, CONCLUDED.requestId(), DisputeKind.RECONSIDERATION, TODAY,
                         " 驻政复〔2026〕12号 ", BODY), as(HANDLER))
-                // then
                 .expectEvents(new DisputeFiled(DISPUTE_ID, CONCLUDED.requestId(), AGENCY, "2026-0042",
                         DisputeKind.RECONSIDERATION, TODAY, CASE_NUMBER, BODY));
     }
 
     @Test
     void aCaseFiledInTheFutureIsRejected() {
-        // given
         fixture.givenNoPriorActivity()
-                // when
                 .when(file(CONCLUDED.requestId(), DisputeKind.RECONSIDERATION, TOMORROW), as(HANDLER))
-                // then
                 .expectNoEvents()
                 .expectException(violates("NoDateInTheFuture", "filedOn"));
     }
 
     @Test
     void aCaseFiledBeforeTheApplicationWasConcludedIsRejected() {
-        // given
         fixture.givenNoPriorActivity()
-                // when
                 .when(file(CONCLUDED.requestId(), DisputeKind.RECONSIDERATION, CONCLUDED_ON.minusDays(1)), as(HANDLER))
-                // then
                 .expectNoEvents()
                 .expectException(violates("DatesInOrder", "filedOn"));
     }
 
     @Test
     void aCaseAboutAnOpenApplicationIsRejected() {
-        // given
         fixture.givenNoPriorActivity()
-                // when
                 .when(file(OPEN.requestId(), DisputeKind.RECONSIDERATION, TODAY), as(HANDLER))
-                // then
                 .expectNoEvents()
                 .expectException(violates("DisputeOnlyAboutAConcludedApplication", "requestId"));
     }
 
     @Test
     void aCaseAboutAnUnknownApplicationIsNotFound() {
-        // given
         fixture.givenNoPriorActivity()
-                // when
                 .when(file(UUID.fromString("00000000-0000-4000-8000-000000000001"), DisputeKind.RECONSIDERATION,
                         FILED_ON), as(HANDLER))
-                // then
                 .expectNoEvents()
                 .expectException(NotFound.class);
     }
 
     @Test
     void aCaseAboutAnotherAgencysApplicationIsNotFound() {
-        // given
         fixture.givenNoPriorActivity()
                 // when our handler names the other agency's application
                 .when(file(OTHER_AGENCYS.requestId(), DisputeKind.RECONSIDERATION, FILED_ON), as(HANDLER))
@@ -142,11 +120,8 @@ class FileDisputeTest {
 
     @Test
     void aUserOfAnotherAgencyCannotFindOurApplicationToFileAbout() {
-        // given
         fixture.givenNoPriorActivity()
-                // when
                 .when(file(CONCLUDED.requestId(), DisputeKind.RECONSIDERATION, FILED_ON), as(STRANGER))
-                // then
                 .expectNoEvents()
                 .expectException(NotFound.class);
     }

@@ -49,24 +49,18 @@ class AmendmentTest {
 
     @Test
     void aReviewerCorrectsTheOutcomeOfAConcludedApplication() {
-        // given
         fixture.given(concluded())
-                // when
                 .when(correctOutcome(Outcome.PARTIALLY_DISCLOSED, TODAY), as(OTHER_REVIEWER))
-                // then
                 .expectEvents(new OutcomeCorrected(REQUEST_ID, Outcome.DISCLOSED, Outcome.PARTIALLY_DISCLOSED,
                         REASON, OTHER_REVIEWER.username(), TODAY));
     }
 
     @Test
     void aSecondCorrectionStartsFromTheCorrectedOutcome() {
-        // given
         fixture.given(concluded())
                 .andGiven(new OutcomeCorrected(REQUEST_ID, Outcome.DISCLOSED, Outcome.PARTIALLY_DISCLOSED, REASON,
                         REVIEWER.username(), LocalDate.of(2026, 3, 14)))
-                // when
                 .when(correctOutcome(Outcome.DISCLOSED, TODAY), as(HEAD))
-                // then
                 .expectEvents(new OutcomeCorrected(REQUEST_ID, Outcome.PARTIALLY_DISCLOSED, Outcome.DISCLOSED,
                         REASON, HEAD.username(), TODAY));
     }
@@ -77,7 +71,6 @@ class AmendmentTest {
         fixture.given(concluded())
                 // when its outcome is "corrected" to the unpaid-fee lapse
                 .when(correctOutcome(Outcome.OTHER_FEE_NOT_PAID, TODAY), as(OTHER_REVIEWER))
-                // then
                 .expectException(violates("AnswerOutcome", "correctedOutcome"));
     }
 
@@ -88,91 +81,66 @@ class AmendmentTest {
                         Outcome.OTHER_FEE_NOT_PAID, LocalDate.of(2026, 3, 13)))
                 // when the reviewer finds it was the correction that never came
                 .when(correctOutcome(Outcome.OTHER_CORRECTION_NOT_SUBMITTED, TODAY), as(REVIEWER))
-                // then
                 .expectEvents(new OutcomeCorrected(REQUEST_ID, Outcome.OTHER_FEE_NOT_PAID,
                         Outcome.OTHER_CORRECTION_NOT_SUBMITTED, REASON, REVIEWER.username(), TODAY));
     }
 
     @Test
     void aCorrectedOutcomeMustDifferFromTheRecordedOne() {
-        // given
         fixture.given(concluded())
-                // when
                 .when(correctOutcome(Outcome.DISCLOSED, TODAY), as(OTHER_REVIEWER))
-                // then
                 .expectNoEvents()
                 .expectException(violates("CorrectionChangesSomething", "correctedOutcome"));
     }
 
     @Test
     void correctingToTheAlreadyCorrectedOutcomeIsRejected() {
-        // given
         fixture.given(concluded())
                 .andGiven(new OutcomeCorrected(REQUEST_ID, Outcome.DISCLOSED, Outcome.PARTIALLY_DISCLOSED, REASON,
                         REVIEWER.username(), LocalDate.of(2026, 3, 14)))
-                // when
                 .when(correctOutcome(Outcome.PARTIALLY_DISCLOSED, TODAY), as(OTHER_REVIEWER))
-                // then
                 .expectException(violates("CorrectionChangesSomething", "correctedOutcome"));
     }
 
     @Test
     void theOutcomeOfAnOpenApplicationCannotBeCorrected() {
-        // given
         fixture.given(received(), drafted())
-                // when
                 .when(correctOutcome(Outcome.PARTIALLY_DISCLOSED, TODAY), as(REVIEWER))
-                // then
                 .expectException(violates("ConcludedFirst"));
     }
 
     @Test
     void aCaseHandlerCannotCorrectAnOutcome() {
-        // given
         fixture.given(concluded())
-                // when
                 .when(correctOutcome(Outcome.PARTIALLY_DISCLOSED, TODAY), as(HANDLER))
-                // then
                 .expectException(violates("ReviewerApproves"));
     }
 
     @Test
     void anOutcomeCorrectionNeedsAReason() {
-        // given
         fixture.given(concluded())
-                // when
                 .when(new CorrectOutcome(REQUEST_ID, null, Outcome.PARTIALLY_DISCLOSED, "", TODAY), as(OTHER_REVIEWER))
-                // then
                 .expectException(violates("ReasonRequired", "reason"));
     }
 
     @Test
     void anOutcomeCorrectionCannotPrecedeTheConclusion() {
-        // given
         fixture.given(concluded())
-                // when
                 .when(correctOutcome(Outcome.PARTIALLY_DISCLOSED, answered().concludedOn().minusDays(1)), as(OTHER_REVIEWER))
-                // then
                 .expectException(violates("DatesInOrder", "correctedOn"));
     }
 
     @Test
     void anOutcomeCorrectionDatedInTheFutureIsRejected() {
-        // given
         fixture.given(concluded())
-                // when
                 .when(correctOutcome(Outcome.PARTIALLY_DISCLOSED, TOMORROW), as(OTHER_REVIEWER))
-                // then
                 .expectException(violates("NoDateInTheFuture", "correctedOn"));
     }
 
     @Test
     void aReviewerOfAnotherAgencyCannotFindTheApplicationToCorrectItsOutcome() {
-        // given
         fixture.given(concluded())
-                // when
                 .when(correctOutcome(Outcome.PARTIALLY_DISCLOSED, TODAY), as(STRANGER))
-                // then
                 .expectException(NotFound.class);
     }
 
@@ -180,88 +148,64 @@ class AmendmentTest {
 
     @Test
     void aReviewerCorrectsTheApplicantCategory() {
-        // given
         fixture.given(received())
-                // when
                 .when(correctCategory(ApplicantCategory.LEGAL_SERVICE_INSTITUTION, TODAY), as(REVIEWER))
-                // then
                 .expectEvents(new ApplicantCategoryCorrected(REQUEST_ID, ApplicantCategory.NATURAL_PERSON,
                         ApplicantCategory.LEGAL_SERVICE_INSTITUTION, "申请人实为律师事务所", REVIEWER.username(), TODAY));
     }
 
     @Test
     void aSecondCategoryCorrectionStartsFromTheCorrectedCategory() {
-        // given
         fixture.given(received(), new ApplicantCategoryCorrected(REQUEST_ID, ApplicantCategory.NATURAL_PERSON,
                         ApplicantCategory.LEGAL_SERVICE_INSTITUTION, "申请人实为律师事务所", REVIEWER.username(),
                         LocalDate.of(2026, 3, 10)))
-                // when
                 .when(correctCategory(ApplicantCategory.COMMERCIAL_ENTERPRISE, TODAY), as(HEAD))
-                // then
                 .expectEvents(new ApplicantCategoryCorrected(REQUEST_ID, ApplicantCategory.LEGAL_SERVICE_INSTITUTION,
                         ApplicantCategory.COMMERCIAL_ENTERPRISE, "申请人实为律师事务所", HEAD.username(), TODAY));
     }
 
     @Test
     void aCorrectedCategoryMustDifferFromTheRecordedOne() {
-        // given
         fixture.given(received())
-                // when
                 .when(correctCategory(ApplicantCategory.NATURAL_PERSON, TODAY), as(REVIEWER))
-                // then
                 .expectNoEvents()
                 .expectException(violates("CorrectionChangesSomething", "correctedCategory"));
     }
 
     @Test
     void aCaseHandlerCannotCorrectTheApplicantCategory() {
-        // given
         fixture.given(received())
-                // when
                 .when(correctCategory(ApplicantCategory.LEGAL_SERVICE_INSTITUTION, TODAY), as(HANDLER))
-                // then
                 .expectException(violates("ReviewerApproves"));
     }
 
     @Test
     void aCategoryCorrectionNeedsAReason() {
-        // given
         fixture.given(received())
-                // when
                 .when(new CorrectApplicantCategory(REQUEST_ID, null, ApplicantCategory.LEGAL_SERVICE_INSTITUTION,
                         null, TODAY), as(REVIEWER))
-                // then
                 .expectException(violates("ReasonRequired", "reason"));
     }
 
     @Test
     void aCategoryCorrectionCannotPrecedeReceipt() {
-        // given
         fixture.given(received())
-                // when
                 .when(correctCategory(ApplicantCategory.LEGAL_SERVICE_INSTITUTION, RECEIVED_ON.minusDays(1)),
                         as(REVIEWER))
-                // then
                 .expectException(violates("DatesInOrder", "correctedOn"));
     }
 
     @Test
     void aCategoryCorrectionDatedInTheFutureIsRejected() {
-        // given
         fixture.given(received())
-                // when
                 .when(correctCategory(ApplicantCategory.LEGAL_SERVICE_INSTITUTION, TOMORROW), as(REVIEWER))
-                // then
                 .expectException(violates("NoDateInTheFuture", "correctedOn"));
     }
 
     @Test
     void aReviewerOfAnotherAgencyCannotFindTheApplicationToCorrectItsCategory() {
-        // given
         fixture.given(received())
-                // when
                 .when(correctCategory(ApplicantCategory.LEGAL_SERVICE_INSTITUTION, TODAY), as(STRANGER))
-                // then
                 .expectException(NotFound.class);
     }
 

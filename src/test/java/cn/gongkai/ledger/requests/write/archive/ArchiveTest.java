@@ -32,88 +32,64 @@ class ArchiveTest {
 
     @Test
     void aConcludedApplicationIsArchived() {
-        // given
         fixture.given(concluded())
-                // when
                 .when(new ArchiveRequest(REQUEST_ID, null, TODAY), as(HANDLER))
-                // then
                 .expectEvents(new RequestArchived(REQUEST_ID, TODAY));
     }
 
     @Test
     void aLapsedApplicationIsArchivedOnTheDayItLapsed() {
-        // given
         fixture.given(received(),
                         new CorrectionRequested(REQUEST_ID, "请写明年份", LocalDate.of(2026, 3, 3), LocalDate.of(2026, 3, 10)),
                         new RequestLapsed(REQUEST_ID, Outcome.OTHER_CORRECTION_NOT_SUBMITTED, LocalDate.of(2026, 3, 11)))
-                // when
                 .when(new ArchiveRequest(REQUEST_ID, null, LocalDate.of(2026, 3, 11)), as(HANDLER))
-                // then
                 .expectEvents(new RequestArchived(REQUEST_ID, LocalDate.of(2026, 3, 11)));
     }
 
     @Test
     void aConcludedApplicationWhoseOutcomeWasCorrectedIsStillArchived() {
-        // given
         fixture.given(concluded())
                 .andGiven(new OutcomeCorrected(REQUEST_ID, Outcome.DISCLOSED, Outcome.PARTIALLY_DISCLOSED, "复议纠正",
                         REVIEWER.username(), LocalDate.of(2026, 3, 14)))
-                // when
                 .when(new ArchiveRequest(REQUEST_ID, null, TODAY), as(HANDLER))
-                // then
                 .expectEvents(new RequestArchived(REQUEST_ID, TODAY));
     }
 
     @Test
     void anOpenApplicationCannotBeArchived() {
-        // given
         fixture.given(received(), drafted(), approved())
-                // when
                 .when(new ArchiveRequest(REQUEST_ID, null, TODAY), as(HANDLER))
-                // then
                 .expectNoEvents()
                 .expectException(violates("ConcludedFirst"));
     }
 
     @Test
     void archivingTwiceIsRejected() {
-        // given
         fixture.given(concluded())
                 .andGiven(new RequestArchived(REQUEST_ID, LocalDate.of(2026, 3, 14)))
-                // when
                 .when(new ArchiveRequest(REQUEST_ID, null, TODAY), as(HANDLER))
-                // then
                 .expectNoEvents()
                 .expectException(violates("ActionNotAllowedInStatus"));
     }
 
     @Test
     void anArchiveDatedBeforeTheConclusionIsRejected() {
-        // given
         fixture.given(concluded())
-                // when
                 .when(new ArchiveRequest(REQUEST_ID, null, answered().concludedOn().minusDays(1)), as(HANDLER))
-                // then
                 .expectException(violates("DatesInOrder", "archivedOn"));
     }
 
     @Test
     void anArchiveDatedInTheFutureIsRejected() {
-        // given
         fixture.given(concluded())
-                // when
                 .when(new ArchiveRequest(REQUEST_ID, null, TOMORROW), as(HANDLER))
-                // then
                 .expectException(violates("NoDateInTheFuture", "archivedOn"));
     }
 
     @Test
     void aUserOfAnotherAgencyCannotFindTheApplicationToArchive() {
-        // given
         fixture.given(concluded())
-                // when
                 .when(new ArchiveRequest(REQUEST_ID, null, TODAY), as(STRANGER))
-                // then
                 .expectException(NotFound.class);
     }
 }

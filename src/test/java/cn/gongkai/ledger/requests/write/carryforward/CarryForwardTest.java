@@ -27,66 +27,48 @@ class CarryForwardTest {
 
     @Test
     void anApplicationOpenAtTheEndOfTheYearIsCarriedIntoTheNext() {
-        // given
         fixture.given(received(LocalDate.of(2025, 12, 15)))
-                // when
                 .when(new CarryForward(REQUEST_ID, 2025), as(HEAD))
-                // then
                 .expectEvents(new RequestCarriedForward(REQUEST_ID, 2025, 2026));
     }
 
     @Test
     void anApplicationConcludedOnlyInTheNextYearWasOpenAtYearEndAndIsCarried() {
-        // given
         fixture.given(received(LocalDate.of(2025, 12, 15)),
                         new RequestWithdrawn(REQUEST_ID, "申请人撤回", LocalDate.of(2026, 1, 2)))
-                // when
                 .when(new CarryForward(REQUEST_ID, 2025), as(HEAD))
-                // then
                 .expectEvents(new RequestCarriedForward(REQUEST_ID, 2025, 2026));
     }
 
     @Test
     void carryingForwardASecondTimeChangesNothing() {
-        // given
         fixture.given(received(LocalDate.of(2025, 12, 15)), new RequestCarriedForward(REQUEST_ID, 2025, 2026))
-                // when
                 .when(new CarryForward(REQUEST_ID, 2025), as(HEAD))
-                // then
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
     @Test
     void anApplicationCarriedOnceIsCarriedAgainFromTheFollowingYear() {
-        // given
         var now = LocalDate.of(2027, 1, 4).atTime(9, 0).atZone(BusinessClock.ZONE).toInstant();
-        // when
         fixtureAt(now).given(received(LocalDate.of(2025, 12, 15)), new RequestCarriedForward(REQUEST_ID, 2025, 2026))
                 .when(new CarryForward(REQUEST_ID, 2026), as(HEAD))
-                // then
                 .expectEvents(new RequestCarriedForward(REQUEST_ID, 2026, 2027));
     }
 
     @Test
     void anApplicationReceivedAfterTheYearIsNotCarriedFromIt() {
-        // given
         fixture.given(received(LocalDate.of(2026, 1, 2)))
-                // when
                 .when(new CarryForward(REQUEST_ID, 2025), as(HEAD))
-                // then
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
     @Test
     void anApplicationConcludedWithinTheYearIsNotCarried() {
-        // given
         fixture.given(received(LocalDate.of(2025, 12, 15)),
                         new RequestWithdrawn(REQUEST_ID, "申请人撤回", LocalDate.of(2025, 12, 31)))
-                // when
                 .when(new CarryForward(REQUEST_ID, 2025), as(HEAD))
-                // then
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -95,10 +77,8 @@ class CarryForwardTest {
     void carryingForwardBeforeTheYearEndedIsRefused() {
         // given: 31 December 23:30 in Beijing
         var now = LocalDate.of(2025, 12, 31).atTime(23, 30).atZone(BusinessClock.ZONE).toInstant();
-        // when
         fixtureAt(now).given(received(LocalDate.of(2025, 12, 15)))
                 .when(new CarryForward(REQUEST_ID, 2025), as(HEAD))
-                // then
                 .expectNoEvents()
                 .expectException(violates("CarryForwardAfterYearEnd", "fromYear"));
     }
@@ -107,20 +87,15 @@ class CarryForwardTest {
     void theYearEndsAtMidnightInBeijingNotOnTheServersClock() {
         // given: 31 December 16:30 UTC is already 1 January in Beijing
         var now = Instant.parse("2025-12-31T16:30:00Z");
-        // when
         fixtureAt(now).given(received(LocalDate.of(2025, 12, 15)))
                 .when(new CarryForward(REQUEST_ID, 2025), as(HEAD))
-                // then
                 .expectEvents(new RequestCarriedForward(REQUEST_ID, 2025, 2026));
     }
 
     @Test
     void aUserOfAnotherAgencyCannotFindTheApplicationToCarryForward() {
-        // given
         fixture.given(received(LocalDate.of(2025, 12, 15)))
-                // when
                 .when(new CarryForward(REQUEST_ID, 2025), as(STRANGER))
-                // then
                 .expectException(NotFound.class);
     }
 }

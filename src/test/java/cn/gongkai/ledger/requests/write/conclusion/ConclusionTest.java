@@ -47,72 +47,51 @@ class ConclusionTest {
 
     @Test
     void aWithdrawnApplicationIsConcludedAsOther() {
-        // given
         fixture.given(received())
-                // when
                 .when(new WithdrawRequest(REQUEST_ID, null, "申请人已通过其他途径获取", TODAY), as(HANDLER))
-                // then
                 .expectEvents(new RequestWithdrawn(REQUEST_ID, "申请人已通过其他途径获取", TODAY));
     }
 
     @Test
     void anApplicationAwaitingCorrectionMayBeWithdrawn() {
-        // given
         fixture.given(received(), correctionRequested())
-                // when
                 .when(new WithdrawRequest(REQUEST_ID, null, "申请人撤回", TODAY), as(HANDLER))
-                // then
                 .expectEvents(new RequestWithdrawn(REQUEST_ID, "申请人撤回", TODAY));
     }
 
     @Test
     void anAnsweredApplicationCannotBeWithdrawn() {
-        // given
         fixture.given(concluded())
-                // when
                 .when(new WithdrawRequest(REQUEST_ID, null, "申请人撤回", TODAY), as(HANDLER))
-                // then
                 .expectNoEvents()
                 .expectException(violates("ConcludedOnlyOnce"));
     }
 
     @Test
     void withdrawingTwiceIsRejected() {
-        // given
         fixture.given(received(), new RequestWithdrawn(REQUEST_ID, "申请人撤回", LocalDate.of(2026, 3, 10)))
-                // when
                 .when(new WithdrawRequest(REQUEST_ID, null, "申请人撤回", TODAY), as(HANDLER))
-                // then
                 .expectException(violates("ConcludedOnlyOnce"));
     }
 
     @Test
     void aWithdrawalDatedBeforeReceiptIsRejected() {
-        // given
         fixture.given(received())
-                // when
                 .when(new WithdrawRequest(REQUEST_ID, null, "申请人撤回", RECEIVED_ON.minusDays(1)), as(HANDLER))
-                // then
                 .expectException(violates("DatesInOrder", "withdrawnOn"));
     }
 
     @Test
     void aWithdrawalDatedInTheFutureIsRejected() {
-        // given
         fixture.given(received())
-                // when
                 .when(new WithdrawRequest(REQUEST_ID, null, "申请人撤回", TOMORROW), as(HANDLER))
-                // then
                 .expectException(violates("NoDateInTheFuture", "withdrawnOn"));
     }
 
     @Test
     void aUserOfAnotherAgencyCannotFindTheApplicationToWithdraw() {
-        // given
         fixture.given(received())
-                // when
                 .when(new WithdrawRequest(REQUEST_ID, null, "申请人撤回", TODAY), as(STRANGER))
-                // then
                 .expectException(NotFound.class);
     }
 
@@ -120,33 +99,24 @@ class ConclusionTest {
 
     @Test
     void anApplicationLapsesTheDayAfterTheCorrectionDeadlinePassed() {
-        // given
         fixture.given(received(), correctionRequested())
-                // when
                 .when(lapse(LapseCause.CORRECTION_NOT_SUBMITTED, CORRECTION_DUE_ON.plusDays(1)), as(HANDLER))
-                // then
                 .expectEvents(new RequestLapsed(REQUEST_ID, Outcome.OTHER_CORRECTION_NOT_SUBMITTED,
                         CORRECTION_DUE_ON.plusDays(1)));
     }
 
     @Test
     void anApplicationCannotLapseOnTheLastDayForItsCorrection() {
-        // given
         fixture.given(received(), correctionRequested())
-                // when
                 .when(lapse(LapseCause.CORRECTION_NOT_SUBMITTED, CORRECTION_DUE_ON), as(HANDLER))
-                // then
                 .expectNoEvents()
                 .expectException(violates("LapseOnlyAfterCorrectionDeadline", "concludedOn"));
     }
 
     @Test
     void anApplicationNotAwaitingCorrectionCannotLapseForAMissingCorrection() {
-        // given
         fixture.given(received())
-                // when
                 .when(lapse(LapseCause.CORRECTION_NOT_SUBMITTED, TODAY), as(HANDLER))
-                // then
                 .expectException(violates("ActionNotAllowedInStatus"));
     }
 
@@ -154,31 +124,22 @@ class ConclusionTest {
 
     @Test
     void anApplicationLapsesWhenTheFeeWasNotPaidByTheDeadline() {
-        // given
         fixture.given(received(), feeNoticeIssued())
-                // when
                 .when(lapse(LapseCause.FEE_NOT_PAID, TODAY), as(HANDLER))
-                // then
                 .expectEvents(new RequestLapsed(REQUEST_ID, Outcome.OTHER_FEE_NOT_PAID, TODAY));
     }
 
     @Test
     void anApplicationCannotLapseOnTheLastDayForPayment() {
-        // given
         fixture.given(received(), feeNoticeIssued())
-                // when
                 .when(lapse(LapseCause.FEE_NOT_PAID, PAYABLE_BY), as(HANDLER))
-                // then
                 .expectException(violates("LapseOnlyAfterPaymentDeadline", "concludedOn"));
     }
 
     @Test
     void anApplicationWithoutAnUnpaidFeeCannotLapseForNonPayment() {
-        // given
         fixture.given(received(), correctionRequested())
-                // when
                 .when(lapse(LapseCause.FEE_NOT_PAID, TODAY), as(HANDLER))
-                // then
                 .expectException(violates("ActionNotAllowedInStatus"));
     }
 
@@ -186,41 +147,29 @@ class ConclusionTest {
 
     @Test
     void aLapseDatedInTheFutureIsRejected() {
-        // given
         fixture.given(received(), correctionRequested())
-                // when
                 .when(lapse(LapseCause.CORRECTION_NOT_SUBMITTED, TOMORROW), as(HANDLER))
-                // then
                 .expectException(violates("NoDateInTheFuture", "concludedOn"));
     }
 
     @Test
     void aWithdrawnApplicationCannotLapse() {
-        // given
         fixture.given(received(), correctionRequested(), new RequestWithdrawn(REQUEST_ID, "申请人撤回", LocalDate.of(2026, 3, 6)))
-                // when
                 .when(lapse(LapseCause.CORRECTION_NOT_SUBMITTED, TODAY), as(HANDLER))
-                // then
                 .expectException(violates("ConcludedOnlyOnce"));
     }
 
     @Test
     void aLapsedApplicationCannotLapseAgain() {
-        // given
         fixture.given(received(), feeNoticeIssued(), new RequestLapsed(REQUEST_ID, Outcome.OTHER_FEE_NOT_PAID, LocalDate.of(2026, 3, 13)))
-                // when
                 .when(lapse(LapseCause.FEE_NOT_PAID, TODAY), as(HANDLER))
-                // then
                 .expectException(violates("ConcludedOnlyOnce"));
     }
 
     @Test
     void aUserOfAnotherAgencyCannotFindTheApplicationToLapse() {
-        // given
         fixture.given(received(), correctionRequested())
-                // when
                 .when(lapse(LapseCause.CORRECTION_NOT_SUBMITTED, TODAY), as(STRANGER))
-                // then
                 .expectException(NotFound.class);
     }
 }

@@ -43,95 +43,68 @@ class ConsultationTest {
 
     @Test
     void aThirdPartyIsConsulted() {
-        // given
         fixture.given(received())
-                // when
                 .when(start(STARTED_ON), as(HANDLER))
-                // then
                 .expectEvents(new ConsultationStarted(REQUEST_ID, ConsultedParty.THIRD_PARTY, CONSULTED, STARTED_ON));
     }
 
     @Test
     void anotherAgencyIsConsulted() {
-        // given
         fixture.given(received())
-                // when
                 .when(new StartConsultation(REQUEST_ID, null, ConsultedParty.OTHER_AGENCY, "市规划和自然资源局", TODAY),
                         as(HANDLER))
-                // then
                 .expectEvents(new ConsultationStarted(REQUEST_ID, ConsultedParty.OTHER_AGENCY, "市规划和自然资源局", TODAY));
     }
 
     @Test
     void aConsultationCannotStartBeforeReceipt() {
-        // given
         fixture.given(received())
-                // when
                 .when(start(RECEIVED_ON.minusDays(1)), as(HANDLER))
-                // then
                 .expectNoEvents()
                 .expectException(violates("DatesInOrder", "startedOn"));
     }
 
     @Test
     void afterACorrectionAConsultationCannotStartBeforeTheCorrectedApplicationArrived() {
-        // given
         fixture.given(received(),
                         new CorrectionRequested(REQUEST_ID, "请写明年份", LocalDate.of(2026, 3, 3), LocalDate.of(2026, 3, 10)),
                         new CorrectionReceived(REQUEST_ID, LocalDate.of(2026, 3, 9)))
-                // when
                 .when(start(LocalDate.of(2026, 3, 8)), as(HANDLER))
-                // then
                 .expectException(violates("DatesInOrder", "startedOn"));
     }
 
     @Test
     void aConsultationDatedInTheFutureIsRejected() {
-        // given
         fixture.given(received())
-                // when
                 .when(start(TOMORROW), as(HANDLER))
-                // then
                 .expectException(violates("NoDateInTheFuture", "startedOn"));
     }
 
     @Test
     void aSecondConsultationCannotStartWhileOneIsRunning() {
-        // given
         fixture.given(received(), started())
-                // when
                 .when(start(TODAY), as(HANDLER))
-                // then
                 .expectException(violates("ActionNotAllowedInStatus"));
     }
 
     @Test
     void noConsultationWhileADraftAnswerAwaitsReview() {
-        // given
         fixture.given(received(), drafted())
-                // when
                 .when(start(TODAY), as(HANDLER))
-                // then
                 .expectException(violates("ActionNotAllowedInStatus"));
     }
 
     @Test
     void aConcludedApplicationCannotBeConsultedOn() {
-        // given
         fixture.given(concluded())
-                // when
                 .when(start(TODAY), as(HANDLER))
-                // then
                 .expectException(violates("ConcludedOnlyOnce"));
     }
 
     @Test
     void aUserOfAnotherAgencyCannotFindTheApplicationToStartAConsultation() {
-        // given
         fixture.given(received())
-                // when
                 .when(start(STARTED_ON), as(STRANGER))
-                // then
                 .expectException(NotFound.class);
     }
 
@@ -139,51 +112,36 @@ class ConsultationTest {
 
     @Test
     void theConsultedPartysAnswerIsRecorded() {
-        // given
         fixture.given(received(), started())
-                // when
                 .when(new RecordConsultationAnswer(REQUEST_ID, null, LocalDate.of(2026, 3, 10)), as(HANDLER))
-                // then
                 .expectEvents(new ConsultationAnswered(REQUEST_ID, LocalDate.of(2026, 3, 10)));
     }
 
     @Test
     void anAnswerWithoutARunningConsultationIsRejected() {
-        // given
         fixture.given(received(), started(), new ConsultationAnswered(REQUEST_ID, LocalDate.of(2026, 3, 10)))
-                // when
                 .when(new RecordConsultationAnswer(REQUEST_ID, null, TODAY), as(HANDLER))
-                // then
                 .expectException(violates("ActionNotAllowedInStatus"));
     }
 
     @Test
     void anAnswerCannotPrecedeTheConsultation() {
-        // given
         fixture.given(received(), started())
-                // when
                 .when(new RecordConsultationAnswer(REQUEST_ID, null, STARTED_ON.minusDays(1)), as(HANDLER))
-                // then
                 .expectException(violates("DatesInOrder", "answeredOn"));
     }
 
     @Test
     void anAnswerDatedInTheFutureIsRejected() {
-        // given
         fixture.given(received(), started())
-                // when
                 .when(new RecordConsultationAnswer(REQUEST_ID, null, TOMORROW), as(HANDLER))
-                // then
                 .expectException(violates("NoDateInTheFuture", "answeredOn"));
     }
 
     @Test
     void aUserOfAnotherAgencyCannotFindTheApplicationToRecordAnAnswer() {
-        // given
         fixture.given(received(), started())
-                // when
                 .when(new RecordConsultationAnswer(REQUEST_ID, null, TODAY), as(STRANGER))
-                // then
                 .expectException(NotFound.class);
     }
 }

@@ -41,92 +41,65 @@ class CorrectionTest {
 
     @Test
     void anUnclearApplicationIsSentBackForCorrection() {
-        // given
         fixture.given(received())
-                // when
                 .when(requestCorrection(REQUESTED_ON, DUE_ON), as(HANDLER))
-                // then
                 .expectEvents(new CorrectionRequested(REQUEST_ID, UNCLEAR, REQUESTED_ON, DUE_ON));
     }
 
     @Test
     void aCorrectionMayBeRequestedOnTheDayOfReceipt() {
-        // given
         fixture.given(received())
-                // when
                 .when(requestCorrection(RECEIVED_ON, DUE_ON), as(HANDLER))
-                // then
                 .expectEvents(new CorrectionRequested(REQUEST_ID, UNCLEAR, RECEIVED_ON, DUE_ON));
     }
 
     @Test
     void requestingACorrectionASecondTimeIsRejected() {
-        // given
         fixture.given(received(), correctionRequested(), new CorrectionReceived(REQUEST_ID, LocalDate.of(2026, 3, 9)))
-                // when
                 .when(requestCorrection(LocalDate.of(2026, 3, 10), LocalDate.of(2026, 3, 20)), as(HANDLER))
-                // then
                 .expectNoEvents()
                 .expectException(violates("CorrectionRequestedOnlyOnce"));
     }
 
     @Test
     void requestingACorrectionWhileOneIsAwaitedIsRejected() {
-        // given
         fixture.given(received(), correctionRequested())
-                // when
                 .when(requestCorrection(LocalDate.of(2026, 3, 5), LocalDate.of(2026, 3, 20)), as(HANDLER))
-                // then
                 .expectException(violates("ActionNotAllowedInStatus"));
     }
 
     @Test
     void aCorrectionRequestDatedBeforeReceiptIsRejected() {
-        // given
         fixture.given(received())
-                // when
                 .when(requestCorrection(RECEIVED_ON.minusDays(1), DUE_ON), as(HANDLER))
-                // then
                 .expectException(violates("DatesInOrder", "requestedOn"));
     }
 
     @Test
     void aCorrectionRequestDatedInTheFutureIsRejected() {
-        // given
         fixture.given(received())
-                // when
                 .when(requestCorrection(TOMORROW, TOMORROW.plusDays(7)), as(HANDLER))
-                // then
                 .expectException(violates("NoDateInTheFuture", "requestedOn"));
     }
 
     @Test
     void theCorrectionDeadlineMustFallAfterTheRequest() {
-        // given
         fixture.given(received())
-                // when
                 .when(requestCorrection(REQUESTED_ON, REQUESTED_ON), as(HANDLER))
-                // then
                 .expectException(violates("DatesInOrder", "correctionDueOn"));
     }
 
     @Test
     void aConcludedApplicationCannotBeSentBackForCorrection() {
-        // given
         fixture.given(concluded())
-                // when
                 .when(requestCorrection(TODAY, TODAY.plusDays(7)), as(HANDLER))
-                // then
                 .expectException(violates("ConcludedOnlyOnce"));
     }
 
     @Test
     void aUserOfAnotherAgencyCannotFindTheApplicationToRequestACorrection() {
-        // given
         fixture.given(received())
-                // when
                 .when(requestCorrection(REQUESTED_ON, DUE_ON), as(STRANGER))
-                // then
                 .expectNoEvents()
                 .expectException(NotFound.class);
     }
@@ -135,72 +108,51 @@ class CorrectionTest {
 
     @Test
     void theCorrectedApplicationIsRegisteredWhenItArrives() {
-        // given
         fixture.given(received(), correctionRequested())
-                // when
                 .when(new ReceiveCorrection(REQUEST_ID, null, LocalDate.of(2026, 3, 9)), as(HANDLER))
-                // then
                 .expectEvents(new CorrectionReceived(REQUEST_ID, LocalDate.of(2026, 3, 9)));
     }
 
     @Test
     void aCorrectionArrivingAfterItsDeadlineIsStillAcceptedWhileTheApplicationHasNotLapsed() {
-        // given
         fixture.given(received(), correctionRequested())
-                // when
                 .when(new ReceiveCorrection(REQUEST_ID, null, DUE_ON.plusDays(2)), as(HANDLER))
-                // then
                 .expectEvents(new CorrectionReceived(REQUEST_ID, DUE_ON.plusDays(2)));
     }
 
     @Test
     void aCorrectionNobodyAskedForIsRejected() {
-        // given
         fixture.given(received())
-                // when
                 .when(new ReceiveCorrection(REQUEST_ID, null, LocalDate.of(2026, 3, 9)), as(HANDLER))
-                // then
                 .expectException(violates("ActionNotAllowedInStatus"));
     }
 
     @Test
     void aCorrectionCannotArriveBeforeItWasRequested() {
-        // given
         fixture.given(received(), correctionRequested())
-                // when
                 .when(new ReceiveCorrection(REQUEST_ID, null, REQUESTED_ON.minusDays(1)), as(HANDLER))
-                // then
                 .expectException(violates("DatesInOrder", "receivedOn"));
     }
 
     @Test
     void aCorrectionDatedInTheFutureIsRejected() {
-        // given
         fixture.given(received(), correctionRequested())
-                // when
                 .when(new ReceiveCorrection(REQUEST_ID, null, TOMORROW), as(HANDLER))
-                // then
                 .expectException(violates("NoDateInTheFuture", "receivedOn"));
     }
 
     @Test
     void aCorrectionForAWithdrawnApplicationIsRejected() {
-        // given
         fixture.given(received(), correctionRequested(),
                         new RequestWithdrawn(REQUEST_ID, "申请人撤回", LocalDate.of(2026, 3, 6)))
-                // when
                 .when(new ReceiveCorrection(REQUEST_ID, null, LocalDate.of(2026, 3, 9)), as(HANDLER))
-                // then
                 .expectException(violates("ConcludedOnlyOnce"));
     }
 
     @Test
     void aUserOfAnotherAgencyCannotFindTheApplicationToRegisterItsCorrection() {
-        // given
         fixture.given(received(), correctionRequested())
-                // when
                 .when(new ReceiveCorrection(REQUEST_ID, null, LocalDate.of(2026, 3, 9)), as(STRANGER))
-                // then
                 .expectException(NotFound.class);
     }
 }

@@ -41,111 +41,82 @@ class ErasureTest {
 
     @Test
     void anAdministratorErasesTheApplicantsDataOnTheDayTheRetentionPeriodEnds() {
-        // given
         on(RETENTION_OVER).given(concluded())
-                // when
                 .when(new ErasePersonalData(REQUEST_ID, null, REASON, null), as(ADMIN))
-                // then
                 .expectEvents(new ApplicantDataErased(REQUEST_ID, REASON, RETENTION_OVER));
     }
 
     @Test
     void anArchivedApplicationIsErasedOnTheDayGiven() {
-        // given
         on(RETENTION_OVER.plusDays(30)).given(concluded())
                 .andGiven(new RequestArchived(REQUEST_ID, CONCLUDED_ON.plusDays(1)))
-                // when
                 .when(new ErasePersonalData(REQUEST_ID, null, REASON, RETENTION_OVER.plusDays(2)), as(ADMIN))
-                // then
                 .expectEvents(new ApplicantDataErased(REQUEST_ID, REASON, RETENTION_OVER.plusDays(2)));
     }
 
     @Test
     void erasingTheDayBeforeTheRetentionPeriodEndsIsRejected() {
-        // given
         on(RETENTION_OVER.minusDays(1)).given(concluded())
-                // when
                 .when(new ErasePersonalData(REQUEST_ID, null, REASON, null), as(ADMIN))
-                // then
                 .expectNoEvents()
                 .expectException(violates("PersonalDataKeptForTheRetentionPeriod", "erasedOn"));
     }
 
     @Test
     void anErasureBackDatedIntoTheRetentionPeriodIsRejected() {
-        // given
         on(RETENTION_OVER.plusDays(5)).given(concluded())
-                // when
                 .when(new ErasePersonalData(REQUEST_ID, null, REASON, RETENTION_OVER.minusDays(1)), as(ADMIN))
-                // then
                 .expectNoEvents()
                 .expectException(violates("PersonalDataKeptForTheRetentionPeriod", "erasedOn"));
     }
 
     @Test
     void anOpenApplicationsDataCannotBeErased() {
-        // given
         on(RETENTION_OVER).given(received(), drafted(), approved())
-                // when
                 .when(new ErasePersonalData(REQUEST_ID, null, REASON, null), as(ADMIN))
-                // then
                 .expectNoEvents()
                 .expectException(violates("ConcludedFirst"));
     }
 
     @Test
     void erasingTwiceIsRejected() {
-        // given
         on(RETENTION_OVER.plusDays(1)).given(concluded())
                 .andGiven(new ApplicantDataErased(REQUEST_ID, REASON, RETENTION_OVER))
-                // when
                 .when(new ErasePersonalData(REQUEST_ID, null, "再次删除", null), as(ADMIN))
-                // then
                 .expectNoEvents()
                 .expectException(violates("PersonalDataErasedOnlyOnce"));
     }
 
     @Test
     void anErasureNeedsAReason() {
-        // given
         on(RETENTION_OVER).given(concluded())
-                // when
                 .when(new ErasePersonalData(REQUEST_ID, null, " ", null), as(ADMIN))
-                // then
                 .expectNoEvents()
                 .expectException(violates("ReasonRequired", "reason"));
     }
 
     @Test
     void anErasureDatedInTheFutureIsRejected() {
-        // given
         on(RETENTION_OVER).given(concluded())
-                // when
                 .when(new ErasePersonalData(REQUEST_ID, null, REASON, RETENTION_OVER.plusDays(1)), as(ADMIN))
-                // then
                 .expectNoEvents()
                 .expectException(violates("NoDateInTheFuture", "erasedOn"));
     }
 
     @Test
     void onlyAnAdministratorErases() {
-        // given
         on(RETENTION_OVER).given(concluded())
                 // when the office head tries
                 .when(new ErasePersonalData(REQUEST_ID, null, REASON, null), as(HEAD))
-                // then
                 .expectNoEvents()
                 .expectException(violates("AdministratorErasesPersonalData"));
     }
 
     @Test
     void anAdministratorOfAnotherAgencyFindsNoSuchApplication() {
-        // given
         Actor otherAdmin = new Actor("zhou.qi", OTHER_AGENCY, Set.of(Role.ADMIN));
         on(RETENTION_OVER).given(concluded())
-                // when
                 .when(new ErasePersonalData(REQUEST_ID, null, REASON, null), as(otherAdmin))
-                // then
                 .expectNoEvents()
                 .expectException(NotFound.class);
     }

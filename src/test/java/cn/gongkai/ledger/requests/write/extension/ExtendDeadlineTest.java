@@ -39,11 +39,8 @@ class ExtendDeadlineTest {
 
     @Test
     void aReviewerExtendsTheAnswerPeriod() {
-        // given
         fixture.given(received())
-                // when
                 .when(extend(15), as(REVIEWER))
-                // then
                 .expectEvents(new DeadlineExtended(REQUEST_ID, 15, REASON, REVIEWER.username(), EXTENDED_ON));
     }
 
@@ -53,7 +50,6 @@ class ExtendDeadlineTest {
         fixture.given(received())
                 // when the reviewer extends it, having seen version 0
                 .when(new ExtendDeadline(REQUEST_ID, 0L, 10, REASON, EXTENDED_ON), as(REVIEWER))
-                // then
                 .expectEvents(new DeadlineExtended(REQUEST_ID, 10, REASON, REVIEWER.username(), EXTENDED_ON));
     }
 
@@ -70,42 +66,30 @@ class ExtendDeadlineTest {
 
     @Test
     void theOfficeHeadExtendsTheAnswerPeriod() {
-        // given
         fixture.given(received())
-                // when
                 .when(extend(20), as(HEAD))
-                // then
                 .expectEvents(new DeadlineExtended(REQUEST_ID, 20, REASON, HEAD.username(), EXTENDED_ON));
     }
 
     @Test
     void anExtensionOfOneWorkingDayIsAllowed() {
-        // given
         fixture.given(received())
-                // when
                 .when(extend(1), as(REVIEWER))
-                // then
                 .expectEvents(new DeadlineExtended(REQUEST_ID, 1, REASON, REVIEWER.username(), EXTENDED_ON));
     }
 
     @Test
     void anApplicationUnderConsultationMayBeExtended() {
-        // given
         fixture.given(received(),
                         new ConsultationStarted(REQUEST_ID, ConsultedParty.THIRD_PARTY, "某公司", LocalDate.of(2026, 3, 5)))
-                // when
                 .when(extend(10), as(REVIEWER))
-                // then
                 .expectEvents(new DeadlineExtended(REQUEST_ID, 10, REASON, REVIEWER.username(), EXTENDED_ON));
     }
 
     @Test
     void extendingAnAlreadyExtendedRequestIsRejected() {
-        // given
         fixture.given(received(), new DeadlineExtended(REQUEST_ID, 5, REASON, HEAD.username(), LocalDate.of(2026, 3, 10)))
-                // when
                 .when(extend(5), as(REVIEWER))
-                // then
                 .expectNoEvents()
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage(containsString("ExtensionOnlyOnce"));
@@ -113,93 +97,66 @@ class ExtendDeadlineTest {
 
     @Test
     void aCaseHandlerCannotExtendTheAnswerPeriod() {
-        // given
         fixture.given(received())
-                // when
                 .when(extend(10), as(HANDLER))
-                // then
                 .expectNoEvents()
                 .expectException(violates("ReviewerApproves"));
     }
 
     @Test
     void anExtensionOfMoreThanTwentyWorkingDaysIsRejected() {
-        // given
         fixture.given(received())
-                // when
                 .when(extend(21), as(REVIEWER))
-                // then
                 .expectException(violates("ExtensionAtMost20WorkingDays", "workingDays"));
     }
 
     @Test
     void anExtensionOfNoWorkingDaysIsRejected() {
-        // given
         fixture.given(received())
-                // when
                 .when(extend(0), as(REVIEWER))
-                // then
                 .expectException(violates("ExtensionAtMost20WorkingDays", "workingDays"));
     }
 
     @Test
     void anExtensionWithoutAReasonIsRejected() {
-        // given
         fixture.given(received())
-                // when
                 .when(new ExtendDeadline(REQUEST_ID, null, 10, "  ", EXTENDED_ON), as(REVIEWER))
-                // then
                 .expectException(violates("ReasonRequired", "reason"));
     }
 
     @Test
     void anExtensionDatedBeforeReceiptIsRejected() {
-        // given
         fixture.given(received())
-                // when
                 .when(new ExtendDeadline(REQUEST_ID, null, 10, REASON, RECEIVED_ON.minusDays(1)), as(REVIEWER))
-                // then
                 .expectException(violates("DatesInOrder", "extendedOn"));
     }
 
     @Test
     void anExtensionDatedInTheFutureIsRejected() {
-        // given
         fixture.given(received())
-                // when
                 .when(new ExtendDeadline(REQUEST_ID, null, 10, REASON, TOMORROW), as(REVIEWER))
-                // then
                 .expectException(violates("NoDateInTheFuture", "extendedOn"));
     }
 
     @Test
     void aConcludedApplicationCannotBeExtended() {
-        // given
         fixture.given(concluded())
-                // when
                 .when(new ExtendDeadline(REQUEST_ID, null, 10, REASON, TODAY), as(REVIEWER))
-                // then
                 .expectException(violates("ConcludedOnlyOnce"));
     }
 
     @Test
     void anArchivedApplicationCannotBeExtended() {
-        // given
         fixture.given(concluded())
                 .andGiven(new RequestArchived(REQUEST_ID, LocalDate.of(2026, 3, 14)))
-                // when
                 .when(new ExtendDeadline(REQUEST_ID, null, 10, REASON, TODAY), as(REVIEWER))
-                // then
                 .expectException(violates("ConcludedOnlyOnce"));
     }
 
     @Test
     void aReviewerOfAnotherAgencyCannotFindTheApplicationToExtend() {
-        // given
         fixture.given(received())
-                // when
                 .when(extend(10), as(STRANGER))
-                // then
                 .expectException(NotFound.class);
     }
 }

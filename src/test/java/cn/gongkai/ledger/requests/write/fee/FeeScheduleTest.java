@@ -24,9 +24,7 @@ class FeeScheduleTest {
             "51, 40000",
     })
     void perApplicationTheFeeRisesByTheApplicantsCountInTheMonth(int ordinal, long fen) {
-        // given // when
         long amount = FeeSchedule.amountFen(FeeMethod.PER_APPLICATION, ordinal);
-        // then
         assertThat(amount).isEqualTo(fen);
     }
 
@@ -42,15 +40,12 @@ class FeeScheduleTest {
             "250, 470000",
     })
     void perPageEachBandIsChargedAtItsOwnRate(int pages, long fen) {
-        // given // when
         long amount = FeeSchedule.amountFen(FeeMethod.PER_PAGE, pages);
-        // then
         assertThat(amount).isEqualTo(fen);
     }
 
     @Test
     void anEnteredAmountIsNeverComputed() {
-        // given // when // then
         assertThatThrownBy(() -> FeeSchedule.amountFen(FeeMethod.ENTERED, 5))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -45,162 +45,118 @@ class FeeTest {
 
     @Test
     void aFeeNoticeByPagesIsChargedByThe2020Tariff() {
-        // given
         fixture.given(received())
-                // when
                 .when(perPage(150, ISSUED_ON, PAYABLE_BY), as(HANDLER))
-                // then
                 .expectEvents(new FeeNoticeIssued(REQUEST_ID, FeeMethod.PER_PAGE, 150, 170_000, null, ISSUED_ON,
                         PAYABLE_BY));
     }
 
     @Test
     void aFeeNoticeByApplicationsIsChargedByTheApplicantsCountInTheMonth() {
-        // given
         fixture.given(received())
-                // when
                 .when(new IssueFeeNotice(REQUEST_ID, null, FeeMethod.PER_APPLICATION, 31, null, null, ISSUED_ON,
                         PAYABLE_BY), as(HANDLER))
-                // then
                 .expectEvents(new FeeNoticeIssued(REQUEST_ID, FeeMethod.PER_APPLICATION, 31, 20_000, null,
                         ISSUED_ON, PAYABLE_BY));
     }
 
     @Test
     void anEnteredAmountWithAReasonIsChargedAsEntered() {
-        // given
         fixture.given(received())
-                // when
                 .when(new IssueFeeNotice(REQUEST_ID, null, FeeMethod.ENTERED, 0, 12_345L, "按协议核定", ISSUED_ON,
                         PAYABLE_BY), as(HANDLER))
-                // then
                 .expectEvents(new FeeNoticeIssued(REQUEST_ID, FeeMethod.ENTERED, 0, 12_345, "按协议核定", ISSUED_ON,
                         PAYABLE_BY));
     }
 
     @Test
     void anEnteredAmountWithoutAReasonIsRejected() {
-        // given
         fixture.given(received())
-                // when
                 .when(new IssueFeeNotice(REQUEST_ID, null, FeeMethod.ENTERED, 0, 12_345L, " ", ISSUED_ON,
                         PAYABLE_BY), as(HANDLER))
-                // then
                 .expectNoEvents()
                 .expectException(violates("ReasonRequired", "reason"));
     }
 
     @Test
     void thePaymentDeadlineMustFallAfterTheNotice() {
-        // given
         fixture.given(received())
-                // when
                 .when(perPage(150, ISSUED_ON, ISSUED_ON), as(HANDLER))
-                // then
                 .expectException(violates("DatesInOrder", "payableBy"));
     }
 
     @Test
     void aNoticeDatedBeforeReceiptIsRejected() {
-        // given
         fixture.given(received())
-                // when
                 .when(perPage(150, RECEIVED_ON.minusDays(1), PAYABLE_BY), as(HANDLER))
-                // then
                 .expectException(violates("DatesInOrder", "issuedOn"));
     }
 
     @Test
     void afterACorrectionANoticeCannotPrecedeTheCorrectedApplication() {
-        // given
         fixture.given(received(),
                         new CorrectionRequested(REQUEST_ID, "请写明年份", LocalDate.of(2026, 3, 3), LocalDate.of(2026, 3, 10)),
                         new CorrectionReceived(REQUEST_ID, LocalDate.of(2026, 3, 9)))
-                // when
                 .when(perPage(150, LocalDate.of(2026, 3, 8), PAYABLE_BY), as(HANDLER))
-                // then
                 .expectException(violates("DatesInOrder", "issuedOn"));
     }
 
     @Test
     void aNoticeDatedInTheFutureIsRejected() {
-        // given
         fixture.given(received())
-                // when
                 .when(perPage(150, TOMORROW, TOMORROW.plusDays(20)), as(HANDLER))
-                // then
                 .expectException(violates("NoDateInTheFuture", "issuedOn"));
     }
 
     @Test
     void aSecondNoticeWhileTheFirstIsUnpaidIsRejected() {
-        // given
         fixture.given(received(), noticeIssued())
-                // when
                 .when(perPage(40, TODAY, TODAY.plusDays(20)), as(HANDLER))
-                // then
                 .expectException(violates("ActionNotAllowedInStatus"));
     }
 
     @Test
     void aSecondNoticeAfterPaymentIsRejectedOneMethodOnlyOnce() {
-        // given
         fixture.given(received(), noticeIssued(), new FeePaid(REQUEST_ID, 170_000, PAYABLE_BY))
-                // when
                 .when(new IssueFeeNotice(REQUEST_ID, null, FeeMethod.PER_APPLICATION, 12, null, null, TODAY,
                         TODAY.plusDays(20)), as(HANDLER))
-                // then
                 .expectException(violates("FeeNoticeOnlyOnce"));
     }
 
     @Test
     void anEnteredNoticeWithoutAnAmountIsRejectedNamingTheAmount() {
-        // given
         fixture.given(received())
-                // when
                 .when(new IssueFeeNotice(REQUEST_ID, null, FeeMethod.ENTERED, 0, null, "按实际成本核定", TODAY,
                         TODAY.plusDays(20)), as(HANDLER))
-                // then
                 .expectException(violates("EnteredAmountRequired", "amountFen"));
     }
 
     @Test
     void aNoticeWithinTheFreeAllowanceIsRejected() {
-        // given
         fixture.given(received())
                 // when 30 pages are free
                 .when(perPage(30, TODAY, TODAY.plusDays(20)), as(HANDLER))
-                // then
                 .expectException(violates("FeeOnlyAboveFreeAllowance"));
     }
 
     @Test
     void aComputedNoticeWithoutAQuantityIsRejected() {
-        // given
         fixture.given(received())
-                // when
                 .when(perPage(0, TODAY, TODAY.plusDays(20)), as(HANDLER))
-                // then
                 .expectException(violates("FeeQuantityRequired", "quantity"));
     }
 
     @Test
     void aConcludedApplicationCannotBeCharged() {
-        // given
         fixture.given(concluded())
-                // when
                 .when(perPage(150, TODAY, TODAY.plusDays(20)), as(HANDLER))
-                // then
                 .expectException(violates("ConcludedOnlyOnce"));
     }
 
     @Test
     void aUserOfAnotherAgencyCannotFindTheApplicationToCharge() {
-        // given
         fixture.given(received())
-                // when
                 .when(perPage(150, ISSUED_ON, PAYABLE_BY), as(STRANGER))
-                // then
                 .expectException(NotFound.class);
     }
 
@@ -208,61 +164,43 @@ class FeeTest {
 
     @Test
     void aPaymentInFullIsRecorded() {
-        // given
         fixture.given(received(), noticeIssued())
-                // when
                 .when(new RecordFeePayment(REQUEST_ID, null, 170_000, LocalDate.of(2026, 3, 10)), as(HANDLER))
-                // then
                 .expectEvents(new FeePaid(REQUEST_ID, 170_000, LocalDate.of(2026, 3, 10)));
     }
 
     @Test
     void aPaymentOfAnotherAmountIsRejected() {
-        // given
         fixture.given(received(), noticeIssued())
-                // when
                 .when(new RecordFeePayment(REQUEST_ID, null, 100_000, LocalDate.of(2026, 3, 10)), as(HANDLER))
-                // then
                 .expectException(violates("FeePaidInFull", "amountFen"));
     }
 
     @Test
     void aPaymentWithoutANoticeIsRejected() {
-        // given
         fixture.given(received())
-                // when
                 .when(new RecordFeePayment(REQUEST_ID, null, 170_000, LocalDate.of(2026, 3, 10)), as(HANDLER))
-                // then
                 .expectException(violates("ActionNotAllowedInStatus"));
     }
 
     @Test
     void aPaymentCannotPrecedeTheNotice() {
-        // given
         fixture.given(received(), noticeIssued())
-                // when
                 .when(new RecordFeePayment(REQUEST_ID, null, 170_000, ISSUED_ON.minusDays(1)), as(HANDLER))
-                // then
                 .expectException(violates("DatesInOrder", "paidOn"));
     }
 
     @Test
     void aPaymentDatedInTheFutureIsRejected() {
-        // given
         fixture.given(received(), noticeIssued())
-                // when
                 .when(new RecordFeePayment(REQUEST_ID, null, 170_000, TOMORROW), as(HANDLER))
-                // then
                 .expectException(violates("NoDateInTheFuture", "paidOn"));
     }
 
     @Test
     void aUserOfAnotherAgencyCannotFindTheApplicationToRecordAPayment() {
-        // given
         fixture.given(received(), noticeIssued())
-                // when
                 .when(new RecordFeePayment(REQUEST_ID, null, 170_000, LocalDate.of(2026, 3, 10)), as(STRANGER))
-                // then
                 .expectException(NotFound.class);
     }
 
@@ -270,61 +208,43 @@ class FeeTest {
 
     @Test
     void aFeeIsWaivedWithAReason() {
-        // given
         fixture.given(received(), noticeIssued())
-                // when
                 .when(new WaiveFee(REQUEST_ID, null, "申请人为低保对象", LocalDate.of(2026, 3, 10)), as(REVIEWER))
-                // then
                 .expectEvents(new FeeWaived(REQUEST_ID, "申请人为低保对象", LocalDate.of(2026, 3, 10)));
     }
 
     @Test
     void aWaiverWithoutAReasonIsRejected() {
-        // given
         fixture.given(received(), noticeIssued())
-                // when
                 .when(new WaiveFee(REQUEST_ID, null, "", LocalDate.of(2026, 3, 10)), as(REVIEWER))
-                // then
                 .expectException(violates("ReasonRequired", "reason"));
     }
 
     @Test
     void aWaiverWithoutANoticeIsRejected() {
-        // given
         fixture.given(received())
-                // when
                 .when(new WaiveFee(REQUEST_ID, null, "申请人为低保对象", LocalDate.of(2026, 3, 10)), as(REVIEWER))
-                // then
                 .expectException(violates("ActionNotAllowedInStatus"));
     }
 
     @Test
     void aWaiverCannotPrecedeTheNotice() {
-        // given
         fixture.given(received(), noticeIssued())
-                // when
                 .when(new WaiveFee(REQUEST_ID, null, "申请人为低保对象", ISSUED_ON.minusDays(1)), as(REVIEWER))
-                // then
                 .expectException(violates("DatesInOrder", "waivedOn"));
     }
 
     @Test
     void aWaiverDatedInTheFutureIsRejected() {
-        // given
         fixture.given(received(), noticeIssued())
-                // when
                 .when(new WaiveFee(REQUEST_ID, null, "申请人为低保对象", TOMORROW), as(REVIEWER))
-                // then
                 .expectException(violates("NoDateInTheFuture", "waivedOn"));
     }
 
     @Test
     void aUserOfAnotherAgencyCannotFindTheApplicationToWaiveItsFee() {
-        // given
         fixture.given(received(), noticeIssued())
-                // when
                 .when(new WaiveFee(REQUEST_ID, null, "申请人为低保对象", LocalDate.of(2026, 3, 10)), as(STRANGER))
-                // then
                 .expectException(NotFound.class);
     }
 }

@@ -37,12 +37,9 @@ class ReceiveRequestTest {
 
     @Test
     void receivingAnApplicationRegistersItForTheActorsAgencyWithTheNextNumber() {
-        // given
         var command = receive(LocalDate.of(2026, 3, 10));
-        // when
         fixture.givenNoPriorActivity()
                 .when(command, as(HANDLER))
-                // then
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new RequestReceived(REQUEST_ID, AGENCY, AGENCY + "/2026-0042", Channel.INTERNET,
                         LocalDate.of(2026, 3, 10), TODAY, ApplicantCategory.RESEARCH_INSTITUTION, applicant(),
@@ -51,12 +48,9 @@ class ReceiveRequestTest {
 
     @Test
     void anApplicationIsRegisteredInTheAgencyOfWhoeverRegistersIt() {
-        // given
         var command = receive(TODAY);
-        // when
         fixture.givenNoPriorActivity()
                 .when(command, as(STRANGER))
-                // then
                 .expectEvents(new RequestReceived(REQUEST_ID, OTHER_AGENCY, OTHER_AGENCY + "/2026-0042",
                         Channel.INTERNET, TODAY, TODAY, ApplicantCategory.RESEARCH_INSTITUTION, applicant(),
                         "2025年老旧小区改造项目清单", DeliveryForm.ELECTRONIC_BY_EMAIL));
@@ -64,12 +58,9 @@ class ReceiveRequestTest {
 
     @Test
     void aRegistrationBackDatedIntoTheLastYearTakesItsNumberFromTheReceiptYear() {
-        // given
         var command = receive(LocalDate.of(2025, 12, 29));
-        // when
         fixture.givenNoPriorActivity()
                 .when(command, as(HANDLER))
-                // then
                 .expectEvents(new RequestReceived(REQUEST_ID, AGENCY, AGENCY + "/2025-0042", Channel.INTERNET,
                         LocalDate.of(2025, 12, 29), TODAY, ApplicantCategory.RESEARCH_INSTITUTION, applicant(),
                         "2025年老旧小区改造项目清单", DeliveryForm.ELECTRONIC_BY_EMAIL));
@@ -79,10 +70,8 @@ class ReceiveRequestTest {
     void anApplicationReceivedYearsAgoIsNumberedInItsReceiptYearNotTheYearItIsTypedIn() {
         // given an application received in 2021 and registered only now, in 2026
         var command = receive(LocalDate.of(2021, 8, 3));
-        // when
         fixture.givenNoPriorActivity()
                 .when(command, as(HANDLER))
-                // then
                 .expectEvents(new RequestReceived(REQUEST_ID, AGENCY, AGENCY + "/2021-0042", Channel.INTERNET,
                         LocalDate.of(2021, 8, 3), TODAY, ApplicantCategory.RESEARCH_INSTITUTION, applicant(),
                         "2025年老旧小区改造项目清单", DeliveryForm.ELECTRONIC_BY_EMAIL));
@@ -93,10 +82,8 @@ class ReceiveRequestTest {
         // given: 31 December 16:30 UTC is 1 January 00:30 in Beijing
         Instant now = LocalDateTime.of(2025, 12, 31, 16, 30).toInstant(ZoneOffset.UTC);
         LocalDate newYearsDay = LocalDate.of(2026, 1, 1);
-        // when
         fixtureAt(now).givenNoPriorActivity()
                 .when(receive(newYearsDay), as(HANDLER))
-                // then
                 .expectEvents(new RequestReceived(REQUEST_ID, AGENCY, AGENCY + "/2026-0042", Channel.INTERNET,
                         newYearsDay, newYearsDay, ApplicantCategory.RESEARCH_INSTITUTION, applicant(),
                         "2025年老旧小区改造项目清单", DeliveryForm.ELECTRONIC_BY_EMAIL));
@@ -104,12 +91,9 @@ class ReceiveRequestTest {
 
     @Test
     void anApplicationReceivedTomorrowCannotBeRegistered() {
-        // given
         var command = receive(TOMORROW);
-        // when
         fixture.givenNoPriorActivity()
                 .when(command, as(HANDLER))
-                // then
                 .expectNoEvents()
                 .expectException(violates("NoDateInTheFuture", "receivedOn"));
     }
@@ -118,10 +102,8 @@ class ReceiveRequestTest {
     void justBeforeMidnightInBeijingTheNewYearHasNotBegun() {
         // given: 31 December 15:30 UTC is 23:30 the same day in Beijing
         Instant now = LocalDate.of(2025, 12, 31).atTime(23, 30).atZone(BusinessClock.ZONE).toInstant();
-        // when
         fixtureAt(now).givenNoPriorActivity()
                 .when(receive(LocalDate.of(2026, 1, 1)), as(HANDLER))
-                // then
                 .expectException(violates("NoDateInTheFuture", "receivedOn"));
     }
 }
