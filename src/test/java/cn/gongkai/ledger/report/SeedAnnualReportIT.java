@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -44,15 +43,13 @@ class SeedAnnualReportIT {
 
     private static final String SEED = "/seed/zhumadian-edz-2021-annual-report.txt";
 
-    @LocalServerPort
-    int port;
+    Api api;
 
     @Autowired
     AnnualReports reports;
 
     @Test
     void theSeedReportsDocumentComesOutOfTheEventsAndEqualsThePublishedOne() {
-        Api api = new Api(port);
         String disclosed = register(api, LocalDate.of(2021, 3, 8));
         conclude(api, disclosed, "DISCLOSED", LocalDate.of(2021, 3, 25));
         for (int i = 0; i < 4; i++) {
@@ -152,7 +149,45 @@ class SeedAnnualReportIT {
         assertThat(document.part1().get(1).heading()).isEqualTo("（二）依申请公开办理情况");
         assertThat(requests).contains("2021年，驻马店经济开发区管委会共收到6件政府信息公开申请",
                 "办结5件，转下一年度办理1件，未发生因办理情况引起的行政复议和行政诉讼", "予以公开1件，部分公开4件");
+        renderedThroughTheApi();
         announcedOnKafka();
+    }
+
+    /** The published version as the office downloads it: PDF with its font, DOCX and HTML, the six parts in order. */
+    private void renderedThroughTheApi() {
+        String title = "驻马店经济开发区管委会2021年政府信息公开工作年度报告";
+        byte[] pdf = api.sendForBytes("auditor-kaifaqu", "/api/reports/2021/publications/1/document?format=PDF");
+        try (org.apache.pdfbox.pdmodel.PDDocument read = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(read).replaceAll("\\s+", "");
+            assertThat(text).contains(title, "未收取信息处理费", "1165.5066");
+            assertThat(inOrder(text, "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                    "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项")).isTrue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] docx = api.sendForBytes("auditor-kaifaqu", "/api/reports/2021/publications/1/document?format=DOCX");
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument read =
+                     new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx));
+             org.apache.poi.xwpf.extractor.XWPFWordExtractor extractor =
+                     new org.apache.poi.xwpf.extractor.XWPFWordExtractor(read)) {
+            assertThat(extractor.getText()).contains(title, "行政规范性文件", "办结5件");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Response html = api.get("auditor-kaifaqu", "/api/reports/2021/document?format=HTML&template=2019");
+        assertThat(html.status()).as(html.toString()).isEqualTo(200);
+        assertThat(html.body()).contains(title, "国办公开办函〔2019〕60号");
+    }
+
+    private static boolean inOrder(String text, String... parts) {
+        int at = 0;
+        for (String part : parts) {
+            at = text.indexOf(part, at);
+            if (at < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The published version as announced on Kafka: the frozen document, no applicant's personal data. */

@@ -173,6 +173,8 @@ class AccessMatrixIT {
             POST   /api/reports/{year}/publications                     | F F A F F | F F A F F | U
             GET    /api/reports/{year}/publications                     | A A A A F | A A A A F | U
             GET    /api/reports/{year}/publications/{version}           | N N N N F | N N N N F | U
+            GET    /api/reports/{year}/document                         | A A A A F | A A A A F | U
+            GET    /api/reports/{year}/publications/{version}/document  | N N N N F | N N N N F | U
             PUT    /api/platform/agencies/{agencyId}/name               | F F F F F | F F F F F | U | A
             PUT    /api/platform/agencies/{agencyId}/parent             | F F F F F | F F F F F | U | A
             POST   /api/platform/agencies/{agencyId}/administrators     | F F F F F | F F F F F | U | A
@@ -353,6 +355,9 @@ class AccessMatrixIT {
         calls.put("POST /api/reports/{year}/publications", () -> post(report + "/publications", "{}"));
         calls.put("GET /api/reports/{year}/publications", () -> get(report + "/publications"));
         calls.put("GET /api/reports/{year}/publications/{version}", () -> get(report + "/publications/1"));
+        calls.put("GET /api/reports/{year}/document", () -> get(report + "/document?format=HTML"));
+        calls.put("GET /api/reports/{year}/publications/{version}/document",
+                () -> get(report + "/publications/1/document?format=HTML"));
         calls.put("GET /api/statistics/{year}", () -> get(stats + "?agency=kaifaqu"));
         calls.put("GET /api/statistics/{year}/as-of", () -> get(stats + "/as-of?agency=kaifaqu&at=2026-01-01T00:00:00Z"));
         calls.put("GET /api/statistics/{year}/export", () -> get(stats + "/export?agency=kaifaqu&format=CSV"));
