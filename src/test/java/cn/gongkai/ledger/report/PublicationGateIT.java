@@ -84,6 +84,15 @@ class PublicationGateIT {
         Response stale = putProse(api, "PART1_REQUESTS", "1", "2023年，本机关共收到4件政府信息公开申请。");
         assertThat(stale.status()).as(stale.toString()).isEqualTo(409);
 
+        JsonNode beforeClose = api.get("head-kaifaqu", "/api/statistics/2023/close").json();
+        assertThat(beforeClose.get("closed").asBoolean()).isFalse();
+        List<String> checklist = new ArrayList<>();
+        beforeClose.get("checklist").forEach(item -> checklist.add(item.get("rule").asText() + "/"
+                + item.get("severity").asText()));
+        assertThat(checklist).as("the gate shown before the close, less the close itself")
+                .contains("Part2RollsForward/ERROR", "ProseFiguresMatchTables/ERROR")
+                .doesNotContain("YearClosedBeforePublication/ERROR");
+
         Response close = api.post("head-kaifaqu", "/api/statistics/2023/close", "");
         assertThat(close.status()).as(close.toString()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(60)).until(() -> List.of(drafted, charged, overdue).stream().allMatch(id ->

@@ -102,6 +102,11 @@ class SeedAnnualReportIT {
 
         Response published = api.post("head-kaifaqu", "/api/reports/2021/publications", "{}");
         assertThat(published.status()).as(published.toString()).isEqualTo(201);
+        Response diff = api.get("auditor-kaifaqu", "/api/statistics/2021/publication-diff");
+        assertThat(diff.status()).as("the report's publication records the tables as published too: " + diff)
+                .isEqualTo(200);
+        assertThat(diff.json().get("publishedVersion").asInt()).isEqualTo(1);
+        assertThat(diff.json().get("unchanged").asBoolean()).isTrue();
         Response version1 = api.get("auditor-kaifaqu", "/api/reports/2021/publications/1");
         assertThat(version1.status()).isEqualTo(200);
         ReportDocument document = reports.published("kaifaqu", 2021, 1).orElseThrow();

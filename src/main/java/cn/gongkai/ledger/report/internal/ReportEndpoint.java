@@ -12,6 +12,7 @@ import cn.gongkai.ledger.platform.NotFound;
 import cn.gongkai.ledger.platform.RuleViolation;
 import cn.gongkai.ledger.processing.ReadsProjection;
 import cn.gongkai.ledger.report.AnnualReports;
+import cn.gongkai.ledger.statistics.TablePublications;
 import cn.gongkai.ledger.report.GateFinding;
 import cn.gongkai.ledger.report.GateResult;
 import cn.gongkai.ledger.report.Part2Figure;
@@ -68,9 +69,12 @@ class ReportEndpoint {
     private final AnnualReports reports;
     private final CommandGateway commands;
     private final CurrentActor currentActor;
+    private final TablePublications tablePublications;
 
-    ReportEndpoint(AnnualReports reports, CommandGateway commands, CurrentActor currentActor) {
+    ReportEndpoint(AnnualReports reports, CommandGateway commands, CurrentActor currentActor,
+                   TablePublications tablePublications) {
         this.reports = reports;
+        this.tablePublications = tablePublications;
         this.commands = commands;
         this.currentActor = currentActor;
     }
@@ -249,7 +253,7 @@ class ReportEndpoint {
     @ApiResponse(responseCode = "201", description = "已发布，返回该版本 / published; the version")
     @ApiResponse(responseCode = "400", description = "输入有误 / invalid input")
     @ApiResponse(responseCode = "409", description = "检查后报告又有变化 / the report changed after the gate ran")
-    @ApiResponse(responseCode = "422", description = "违反业务规则 / a rule refused it: YearClosedBeforePublication, TablesReconcile, Part2Complete, Part2RollsForward, ProseWritten, ProseFiguresMatchTables, NoDraftAwaitingApprovalAtYearEnd, NoUnsettledFeeNotice, NoUndecidedDispute, NoOverdueApplicationWithoutExtension, Part2RollForwardCheckable, CorrectionNeedsChangeNote")
+    @ApiResponse(responseCode = "422", description = "违反业务规则 / a rule refused it: YearClosedBeforePublication, TablesReconcile, Part2Complete, Part2RollsForward, ProseWritten, ProseFiguresMatchTables, NoDraftAwaitingApprovalAtYearEnd, NoUnsettledFeeNotice, NoUndecidedDispute, NoOverdueApplicationWithoutExtension, Part2RollForwardCheckable, CorrectionNeedsChangeNote, NoEventsParked (the tables, recorded as published with the report, lack a parked event)")
     @PostMapping("/publications")
     @ReadsProjection({"annual-tables", "dispute-tables", "annual-report-facts"})
     @PreAuthorize("hasRole('HEAD')")
@@ -276,6 +280,8 @@ class ReportEndpoint {
                 .map(f -> new AnnualReportPublished.Acknowledgement(f.key(), f.acknowledged().acknowledgedBy(),
                         f.acknowledged().explanation()))
                 .toList();
+        // the tables are recorded as published too, so that publication-diff shows what later entries change
+        tablePublications.publish(agencyId, year);
         commands.sendAndWait(new PublishAnnualReport(agencyId, year, snapshot.report().events(), template.code(),
                 body == null ? null : body.changeNote(), reports.freeze(snapshot.document()), findings,
                 acknowledgements));

@@ -67,13 +67,15 @@ class AnnualTablesEndpoint {
     private final ObjectProvider<Part4Source> part4Source;
     private final AnnualTablesExporter exporter;
     private final ObjectProvider<ParkedLetters> parkedLetters;
+    private final TablePublisher publisher;
     private final java.time.Clock clock;
 
     AnnualTablesEndpoint(AnnualTables tables, AgencyDirectory agencies, CurrentActor currentActor,
                          YearClose yearClose, Publications publications, CommandGateway commands,
                          ObjectProvider<Part4Source> part4Source, AnnualTablesExporter exporter,
-                         ObjectProvider<ParkedLetters> parkedLetters, java.time.Clock clock) {
+                         ObjectProvider<ParkedLetters> parkedLetters, java.time.Clock clock, TablePublisher publisher) {
         this.clock = clock;
+        this.publisher = publisher;
         this.exporter = exporter;
         this.parkedLetters = parkedLetters;
         this.tables = tables;
@@ -149,27 +151,8 @@ class AnnualTablesEndpoint {
     @PostMapping("/publish")
     @PreAuthorize("hasRole('HEAD')")
     ResponseEntity<Published> publish(@PathVariable int year) {
-        String agencyId = currentActor.current().agencyId();
-        refuseWhileEventsAreParked(agencyId);
-        Part3Table part3 = tables.part3(agencyId, year);
-        Part4Table part4 = part4(agencyId, List.of(agencyId), year, null);
-        commands.sendAndWait(new PublishReport(agencyId, year, part3.codes(), part4.codes()));
-        return ResponseEntity.ok(new Published(agencyId, year, part3.codes(), part4.codes()));
-    }
-
-    /**
-     * A published report is an official document, frozen in its event: while an event of the agency
-     * waits in the dead-letter queue of a processor that counts the tables (part 三's, part 四's),
-     * the tables lack it, so nothing is published until an administrator has retried it.
-     */
-    private void refuseWhileEventsAreParked(String agencyId) {
-        ParkedLetters letters = parkedLetters.getIfAvailable();
-        if (letters != null && letters.anyParked(agencyId, AnnualTablesProjection.PROCESSING_GROUP, DISPUTE_TABLES)) {
-            throw new RuleViolation("NoEventsParked",
-                    "本机关有事件未能计入统计表（停放在死信队列中），请管理员处理并重试后再发布年度报告",
-                    "events of this agency are parked in a dead-letter queue of the statistics and are missing from"
-                            + " the tables; an administrator retries them (/api/admin/dead-letters) before publishing");
-        }
+        PublishReport published = publisher.published(currentActor.current().agencyId(), year);
+        return ResponseEntity.ok(new Published(published.agencyId(), year, published.part3(), published.part4()));
     }
 
     /** Cell by cell, how today's tables differ from the latest published version, and why. */

@@ -3,9 +3,11 @@ package cn.gongkai.ledger.statistics.internal;
 import cn.gongkai.ledger.access.ActorMetaData;
 import cn.gongkai.ledger.platform.ProjectionText;
 import cn.gongkai.ledger.requests.YearEnd;
+import cn.gongkai.ledger.statistics.YearEndChecklist;
 import cn.gongkai.ledger.statistics.events.YearClosed;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -39,7 +41,7 @@ class YearCloseProgress {
             }
         }
         return new Status(agencyId, year, false, null, null, null, null, false, 0, 0, 0, false,
-                year + "年度尚未关闭", "year " + year + " is not closed");
+                year + "年度尚未关闭", "year " + year + " is not closed", List.of());
     }
 
     private Status closedStatus(String agencyId, int year, YearClosed closed, DomainEventMessage<?> event) {
@@ -68,7 +70,7 @@ class YearCloseProgress {
         return new Status(agencyId, year, true, closed.closedOn(), event.getTimestamp(),
                 (String) event.getMetaData().get(ActorMetaData.USERNAME),
                 (String) event.getMetaData().get(ActorMetaData.REASON), sweepStarted, done, toCome, total, complete,
-                zh, en);
+                zh, en, List.of());
     }
 
     /**
@@ -81,6 +83,14 @@ class YearCloseProgress {
      */
     record Status(String agencyId, int year, boolean closed, LocalDate closedOn, Instant closedAt, String closedBy,
                   String reason, boolean sweepStarted, long carryForwardsDone, long carryForwardsToCome,
-                  long carryForwardsTotal, boolean complete, String message, String messageEn) {
+                  long carryForwardsTotal, boolean complete, String message, String messageEn,
+                  List<YearEndChecklist.Item> checklist) {
+
+        /** The same status with the checklist of what to look at before closing and publishing. */
+        Status withChecklist(List<YearEndChecklist.Item> items) {
+            return new Status(agencyId, year, closed, closedOn, closedAt, closedBy, reason, sweepStarted,
+                    carryForwardsDone, carryForwardsToCome, carryForwardsTotal, complete, message, messageEn,
+                    List.copyOf(items));
+        }
     }
 }
