@@ -70,11 +70,22 @@ final class Browser implements AutoCloseable {
         go("/login");
         type(By.id("username"), username);
         type(By.id("password"), "demo");
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        submit(By.cssSelector("form button[type=submit]"));
     }
 
     void signOut() {
-        driver.findElement(By.cssSelector("header form[action$='/logout'] button")).click();
+        submit(By.cssSelector("header form[action$='/logout'] button"));
+    }
+
+    /**
+     * Clicks a form's button and waits until the browser has left the page: a click returns before the next page
+     * has loaded, so an element present on both pages (the status) could otherwise be read from the old one.
+     */
+    void submit(By button) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(button).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 
     WebElement find(By by) {

@@ -70,7 +70,7 @@ class WalkThroughBrowserIT {
         browser.screenshot("01-sign-in");
         browser.type(By.id("username"), "lead-kaifaqu");
         browser.type(By.id("password"), "wrong");
-        browser.find(By.cssSelector("main form button[type=submit]")).click();
+        browser.submit(By.cssSelector("main form button[type=submit]"));
         assertThat(browser.find(By.cssSelector(".alert.error")).getText()).isEqualTo("用户名或密码不正确。");
 
         browser.signIn("lead-kaifaqu");
@@ -121,7 +121,7 @@ class WalkThroughBrowserIT {
         assertThat(row).contains(dueOn).contains("办理中");
         browser.screenshot("06-my-work");
         browser.type(By.id("number"), registrationNumber);
-        browser.find(By.cssSelector("form.filters button[type=submit]")).click();
+        browser.submit(By.cssSelector("form.filters button[type=submit]"));
         assertThat(browser.find(By.id("total")).getText()).isEqualTo("共 1 件");
     }
 
@@ -131,7 +131,7 @@ class WalkThroughBrowserIT {
         String before = dueOnOfTheApplication();
         browser.find(By.cssSelector("#action-extension summary")).click();
         browser.type(By.id("ext-reason"), "需要调取多个部门的档案，经负责人同意延期");
-        browser.find(By.cssSelector("#action-extension button[type=submit]")).click();
+        browser.submit(By.cssSelector("#action-extension button[type=submit]"));
         assertThat(browser.find(By.id("done")).getText()).isEqualTo("已延长答复期限");
         assertThat(browser.find(By.id("deadline")).getText()).contains("已延长 20 个工作日");
         assertThat(browser.find(By.id("due-on")).getText()).isGreaterThan(before);
@@ -150,7 +150,7 @@ class WalkThroughBrowserIT {
         browser.select(By.id("dr-outcome"), "DISCLOSED");
         browser.type(By.id("dr-legalBasis"), "《政府信息公开条例》第三十六条第二项");
         browser.type(By.id("dr-text"), "经查，您申请的信息予以公开，见附件。");
-        browser.find(By.cssSelector("#action-answer-draft button[type=submit]")).click();
+        browser.submit(By.cssSelector("#action-answer-draft button[type=submit]"));
         assertThat(browser.find(By.id("status")).getText()).isEqualTo("待审核");
         assertThat(browser.find(By.id("own-draft")).getText()).contains("编审分离");
         assertThat(browser.present(By.id("approve"))).isFalse();
@@ -190,7 +190,7 @@ class WalkThroughBrowserIT {
         browser.screenshot("10-review-queue");
         browser.find(By.linkText(registrationNumber)).click();
         browser.screenshot("11-review-draft");
-        browser.find(By.id("approve")).click();
+        browser.submit(By.id("approve"));
         assertThat(browser.find(By.id("done")).getText()).isEqualTo("答复稿已审核通过");
         assertThat(browser.find(By.id("status")).getText()).isEqualTo("待答复");
     }
@@ -201,7 +201,7 @@ class WalkThroughBrowserIT {
         browser.signOut();
         browser.signIn("handler-kaifaqu");
         browser.go(applicationPath);
-        browser.find(By.id("answer")).click();
+        browser.submit(By.id("answer"));
         assertThat(browser.find(By.id("status")).getText()).isEqualTo("已办结");
         assertThat(browser.find(By.id("history")).getText())
                 .contains("reviewer-kaifaqu").contains("lead-kaifaqu").contains("handler-kaifaqu");
@@ -225,7 +225,7 @@ class WalkThroughBrowserIT {
         browser.signOut();
         browser.signIn("handler-kaifaqu");
         fillRegistration(today.plusDays(3));
-        browser.find(By.id("register")).click();
+        browser.submit(By.id("register"));
         assertThat(browser.path()).isEqualTo("/requests/new");
         assertThat(browser.find(By.id("problems")).getText()).contains("收到申请日期");
         assertThat(browser.find(By.id("receivedOn-problem")).getText()).isNotBlank();
@@ -314,7 +314,7 @@ class WalkThroughBrowserIT {
         browser.find(By.linkText("管理")).click();
         assertThat(browser.find(By.id("users")).getText()).contains("handler-kaifaqu");
         browser.screenshot("22-admin-users");
-        browser.find(By.id("create-user")).click();
+        browser.submit(By.id("create-user"));
         assertThat(browser.find(By.id("username-problem")).getText()).isNotBlank();
         browser.screenshot("23-admin-user-refused");
         browser.find(By.linkText("handler-kaifaqu")).click();
@@ -327,7 +327,7 @@ class WalkThroughBrowserIT {
         browser.go("/requests/new");
         browser.screenshot("03-register");
         fillRegistration(receivedOn);
-        browser.find(By.id("register")).click();
+        browser.submit(By.id("register"));
     }
 
     private void fillRegistration(LocalDate receivedOn) {
