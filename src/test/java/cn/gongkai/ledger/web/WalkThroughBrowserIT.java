@@ -262,6 +262,8 @@ class WalkThroughBrowserIT {
         assertThat(browser.find(By.id("reconciliation")).getText()).startsWith("勾稽关系核对");
         assertThat(browser.present(By.cssSelector("#chart-monthly svg rect"))).isTrue();
         assertThat(browser.present(By.id("close-year"))).isTrue();
+        assertThat(browser.find(By.id("checklist")).getText()).as("the report's gate, shown before the close")
+                .contains("关闭前检查", "错误", "尚未填报", "尚未撰写").doesNotContain("尚未结转");
         browser.screenshot("15-year");
         browser.find(cell).click();
         assertThat(browser.find(By.id("cell-row")).getText()).isEqualTo("(一) 予以公开");

@@ -10,6 +10,8 @@ import cn.gongkai.ledger.statistics.CountedApplication;
 import cn.gongkai.ledger.statistics.Part3Table;
 import cn.gongkai.ledger.statistics.TableColumn;
 import cn.gongkai.ledger.statistics.TableRow;
+import cn.gongkai.ledger.statistics.YearEndChecklist;
+import org.springframework.beans.factory.ObjectProvider;
 import cn.gongkai.ledger.statistics.export.AnnualTablesExporter;
 import cn.gongkai.ledger.statistics.export.ExportFormat;
 import cn.gongkai.ledger.web.PageController;
@@ -42,8 +44,12 @@ class YearPage {
     private final CalendarService calendar;
     private final Clock clock;
 
+    private final ObjectProvider<YearEndChecklist> checklist;
+
     YearPage(AnnualTablesEndpoint endpoint, AnnualTables tables, AnnualTablesExporter exporter,
-             CalendarService calendar, Clock clock) {
+             CalendarService calendar, Clock clock,
+             ObjectProvider<YearEndChecklist> checklist) {
+        this.checklist = checklist;
         this.endpoint = endpoint;
         this.tables = tables;
         this.exporter = exporter;
@@ -78,6 +84,8 @@ class YearPage {
                 YearCharts.outcomes(view.part3(), previous),
                 YearCharts.medianWorkingDays(shown, concluded, calendar.current())));
         model.addAttribute("thisYear", BusinessClock.today(clock).getYear());
+        YearEndChecklist items = checklist.getIfAvailable();
+        model.addAttribute("checklist", items == null ? List.of() : items.before(view.agencyId(), shown));
         if (!model.containsAttribute("reason")) {
             model.addAttribute("reason", "");
         }
