@@ -195,6 +195,41 @@ class NoticesIT {
         assertThat(view.get("outcome").asString()).isEqualTo("PARTIALLY_DISCLOSED");
     }
 
+    @Test
+    void theAgencysAdministratorRewordsALetterAndTheLetterRecordsTheVersionItWasIssuedWith() {
+        Response unknown = api.put("admin-kaifaqu", "/api/admin/notice-templates/ACKNOWLEDGEMENT", """
+                {"templateText": "本机关已收到您的申请（{{不存在的占位符}}）。"}""");
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
+        assertThat(api.put("handler-kaifaqu", "/api/admin/notice-templates/ACKNOWLEDGEMENT", """
+                {"templateText": "经办人不能改。"}""").status()).isEqualTo(403);
+
+        Response text = api.put("admin-kaifaqu", "/api/admin/notice-templates/ACKNOWLEDGEMENT", """
+                {"templateText": "本机关于{{收到申请日期}}收到您的政府信息公开申请，登记号{{登记号}}，特此回执。\\n本机关将于{{答复期限}}前答复。"}""");
+        assertThat(text.status()).as(text.toString()).isEqualTo(200);
+        int templateVersion = text.json().get("version").asInt();
+        Response letterhead = api.put("admin-kaifaqu", "/api/admin/notice-templates/letterhead", """
+                {"agencyName": "驻马店经济开发区管理委员会", "numberPrefix": "驻经开依申请", "sealText": "驻马店经济开发区管理委员会",
+                 "reconsiderationAuthority": "驻马店市人民政府", "court": "驻马店市驿城区人民法院"}""");
+        assertThat(letterhead.status()).as(letterhead.toString()).isEqualTo(200);
+        int letterheadVersion = letterhead.json().get("version").asInt();
+        assertThat(templateVersion).isPositive();
+        assertThat(letterheadVersion).isPositive();
+
+        String id = ApplicationSteps.register(api, today.minusDays(1));
+        String path = "/api/requests/" + id + "/notices";
+        Response preview = api.get("handler-kaifaqu", path + "/preview?noticeKind=ACKNOWLEDGEMENT&format=HTML");
+        assertThat(preview.status()).as(preview.toString()).isEqualTo(200);
+        assertThat(preview.body()).contains("特此回执", "驻马店经济开发区管理委员会");
+
+        Response issued = api.post("handler-kaifaqu", path, """
+                {"noticeKind":"ACKNOWLEDGEMENT","issuedOn":"%s"}""".formatted(today));
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        JsonNode letter = api.get("auditor-kaifaqu", path).json().get(0);
+        assertThat(letter.get("templateVersion").asInt()).isEqualTo(templateVersion);
+        assertThat(letter.get("letterheadVersion").asInt()).isEqualTo(letterheadVersion);
+        assertThat(letter.get("documentNumber").asString()).startsWith("驻经开依申请〔" + today.getYear() + "〕");
+    }
+
     private int counter() {
         return jdbc.sql("select coalesce(max(last_number), 0) from notice_counter where agency_id = 'kaifaqu'")
                 .query(Integer.class).single();
