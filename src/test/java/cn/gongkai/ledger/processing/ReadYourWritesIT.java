@@ -2,11 +2,13 @@ package cn.gongkai.ledger.processing;
 
 import static cn.gongkai.ledger.requests.ApplicationSteps.conclude;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.gongkai.ledger.Api;
 import cn.gongkai.ledger.Api.Response;
 import cn.gongkai.ledger.LedgerIntegrationTest;
 import cn.gongkai.ledger.requests.RequestJson;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -197,7 +199,11 @@ class ReadYourWritesIT {
         } finally {
             summaries.start();
         }
-        Response caughtUp = api.get(HANDLER, "/api/requests?size=500", AFTER, registered.position());
+        // a restarted processor claims its segments again first: until then the read may still answer 503
+        Response caughtUp = await().atMost(Duration.ofSeconds(60))
+                .until(() -> api.get(HANDLER, "/api/requests?size=500", AFTER, registered.position()),
+                        answer -> answer.status() != 503);
+        assertThat(caughtUp.status()).as(caughtUp.toString()).isEqualTo(200);
         assertThat(caughtUp.json().get("items").findValuesAsString("requestId")).contains(registered.id());
     }
 

@@ -88,8 +88,18 @@ final class Browser implements AutoCloseable {
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 
+    /** The element, once the page has it (a page may still be loading after a click). */
     WebElement find(By by) {
-        return driver.findElement(by);
+        return new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+                .until(d -> d.findElement(by));
+    }
+
+    /** Follows a link and waits until the browser has left the page (see {@link #submit}). */
+    void follow(By link) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        find(link).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 
     java.util.List<WebElement> findAll(By by) {

@@ -104,7 +104,7 @@ class WalkThroughBrowserIT {
         assertThat(browser.find(By.id("registered")).getText()).contains("已登记");
         assertThat(browser.find(By.id("repeats")).getText()).contains("可能是重复申请").contains(registrationNumber);
         browser.screenshot("05-repeat-warning");
-        browser.find(By.linkText(registrationNumber)).click();
+        browser.follow(By.linkText(registrationNumber));
         assertThat(browser.path()).isEqualTo(applicationPath);
     }
 
@@ -188,7 +188,7 @@ class WalkThroughBrowserIT {
             return browser.present(By.linkText(registrationNumber));
         });
         browser.screenshot("10-review-queue");
-        browser.find(By.linkText(registrationNumber)).click();
+        browser.follow(By.linkText(registrationNumber));
         browser.screenshot("11-review-draft");
         browser.submit(By.id("approve"));
         assertThat(browser.find(By.id("done")).getText()).isEqualTo("答复稿已审核通过");
@@ -265,11 +265,11 @@ class WalkThroughBrowserIT {
         assertThat(browser.find(By.id("checklist")).getText()).as("the report's gate, shown before the close")
                 .contains("关闭前检查", "错误", "尚未填报", "尚未撰写").doesNotContain("尚未结转");
         browser.screenshot("15-year");
-        browser.find(cell).click();
+        browser.follow(cell);
         assertThat(browser.find(By.id("cell-row")).getText()).isEqualTo("(一) 予以公开");
         assertThat(browser.find(By.id("applications")).getText()).contains(registrationNumber);
         browser.screenshot("16-year-cell");
-        browser.find(By.linkText(registrationNumber)).click();
+        browser.follow(By.linkText(registrationNumber));
         assertThat(browser.path()).isEqualTo(applicationPath);
     }
 
@@ -290,16 +290,16 @@ class WalkThroughBrowserIT {
     void theAuditorFindsTheApplicationsStepsByItsNumberTheYearsChangesAndTheChain() {
         browser.signOut();
         browser.signIn("auditor-kaifaqu");
-        browser.find(By.linkText("审计")).click();
+        browser.follow(By.linkText("审计"));
         browser.screenshot("17-audit");
         browser.type(By.id("number"), registrationNumber);
-        browser.find(By.id("find-request")).click();
+        browser.submit(By.id("find-request"));
         assertThat(browser.find(By.tagName("h1")).getText()).contains(registrationNumber);
         assertThat(browser.find(By.id("history")).getText())
                 .contains("reviewer-kaifaqu").contains("lead-kaifaqu").contains("handler-kaifaqu");
         browser.screenshot("18-audit-history");
         browser.go("/audit");
-        browser.find(By.id("changes-" + today.getYear())).click();
+        browser.follow(By.id("changes-" + today.getYear()));
         browser.screenshot("19-audit-changes");
         browser.go("/audit/activity?username=lead-kaifaqu");
         browser.screenshot("20-audit-activity");
@@ -313,13 +313,13 @@ class WalkThroughBrowserIT {
     void theAdministratorSeesTheUsersAndTheCalendar() {
         browser.signOut();
         browser.signIn("admin-kaifaqu");
-        browser.find(By.linkText("管理")).click();
+        browser.follow(By.linkText("管理"));
         assertThat(browser.find(By.id("users")).getText()).contains("handler-kaifaqu");
         browser.screenshot("22-admin-users");
         browser.submit(By.id("create-user"));
         assertThat(browser.find(By.id("username-problem")).getText()).isNotBlank();
         browser.screenshot("23-admin-user-refused");
-        browser.find(By.linkText("handler-kaifaqu")).click();
+        browser.follow(By.linkText("handler-kaifaqu"));
         browser.screenshot("24-admin-user");
         browser.go("/admin/calendar/" + today.getYear());
         browser.screenshot("25-admin-calendar");
