@@ -102,8 +102,10 @@ class SeedAnnualReportIT {
 
         Response published = api.post("head-kaifaqu", "/api/reports/2021/publications", "{}");
         assertThat(published.status()).as(published.toString()).isEqualTo(201);
-        Response diff = api.get("auditor-kaifaqu", "/api/statistics/2021/publication-diff",
-                "X-Consistent-After", published.header("X-Event-Position"));
+        // read-your-writes: a 503 (the tables not yet at the publication's position) says to retry shortly
+        Response diff = await().atMost(Duration.ofSeconds(60))
+                .until(() -> api.get("auditor-kaifaqu", "/api/statistics/2021/publication-diff",
+                        "X-Consistent-After", published.header("X-Event-Position")), answer -> answer.status() != 503);
         assertThat(diff.status()).as("the report's publication records the tables as published too: " + diff)
                 .isEqualTo(200);
         assertThat(diff.json().get("publishedVersion").asInt()).isEqualTo(1);
