@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gongkai.ledger.Api;
 import cn.gongkai.ledger.Api.Response;
 import cn.gongkai.ledger.LedgerIntegrationTest;
-import cn.gongkai.ledger.platform.BusinessClock;
+import cn.gongkai.ledger.Today;
 import cn.gongkai.ledger.requests.ApplicationSteps;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -23,10 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -41,23 +37,12 @@ class NoticesIT {
 
     private static final Pattern NUMBER = Pattern.compile("〔(\\d{4})〕(\\d+)号$");
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Clock clock;
-
     @Autowired
     JdbcClient jdbc;
 
     Api api;
+    @Today
     LocalDate today;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        today = BusinessClock.today(clock);
-    }
 
     @Test
     void fiftyLettersIssuedConcurrentlyForOneAgencyAndYearGetFiftyNumbersWithoutAGap() throws Exception {
@@ -241,7 +226,7 @@ class NoticesIT {
     }
 
     private HttpResponse<byte[]> download(String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest request = HttpRequest.newBuilder(api.uri(path))
                 .header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString("handler-kaifaqu:demo".getBytes(StandardCharsets.UTF_8)))
                 .GET().build();
