@@ -1,12 +1,18 @@
 package cn.gongkai.ledger.platform;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The keys in table {@code personal_data_key} (Flyway {@code V12}, {@code V15}), on the event store's
@@ -40,6 +46,11 @@ final class JdbcPersonalDataKeys implements PersonalDataKeys {
 
     @Override
     public byte[] keyForWriting(String subject) {
+        @SuppressWarnings("unchecked")
+        Map<String, byte[]> createdHere = (Map<String, byte[]>) TransactionSynchronizationManager.getResource(this);
+        if (createdHere != null && createdHere.containsKey(subject)) {
+            return createdHere.get(subject);
+        }
         Optional<Row> existing = find(subject);
         if (existing.isEmpty()) {
             jdbc.query("select pg_advisory_xact_lock_shared(?)", (rs, n) -> null, WRAPPING_LOCK);
@@ -58,6 +69,58 @@ final class JdbcPersonalDataKeys implements PersonalDataKeys {
         }
         return open(row, subject).orElseThrow(() -> new IllegalStateException("the personal data key of subject "
                 + subject + " does not unwrap with version " + row.kekVersion() + " of the key file"));
+    }
+
+    @Override
+    public void createForWriting(Collection<String> subjects) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("keys are created in the transaction of the events they protect");
+        }
+        if (subjects.isEmpty()) {
+            return;
+        }
+        jdbc.query("select pg_advisory_xact_lock_shared(?)", (rs, n) -> null, WRAPPING_LOCK);
+        int version = currentVersion(jdbc);
+        List<String> ordered = List.copyOf(subjects);
+        List<byte[]> plain = new ArrayList<>(ordered.size());
+        List<Object[]> rows = new ArrayList<>(ordered.size());
+        for (String subject : ordered) {
+            byte[] key = new byte[KEY_BYTES];
+            random.nextBytes(key);
+            plain.add(key);
+            rows.add(new Object[] {subject, keks.wrap(version, key, subject), version});
+        }
+        int[][] inserted = jdbc.batchUpdate("insert into personal_data_key (subject_id, wrapped_key, kek_version) values (?, ?, ?)"
+                + " on conflict (subject_id) do nothing", rows, rows.size(), (statement, row) -> {
+                    statement.setString(1, (String) row[0]);
+                    statement.setBytes(2, (byte[]) row[1]);
+                    statement.setInt(3, (Integer) row[2]);
+                });
+        Map<String, byte[]> created = createdInThisTransaction();
+        for (int i = 0; i < ordered.size(); i++) {
+            // a subject that had a key already (count 0) keeps it and is looked up as always
+            if (inserted[0][i] == 1) {
+                created.put(ordered.get(i), plain.get(i));
+            }
+        }
+    }
+
+    /** The keys {@link #createForWriting} made in the current transaction, forgotten when it completes. */
+    private Map<String, byte[]> createdInThisTransaction() {
+        @SuppressWarnings("unchecked")
+        Map<String, byte[]> created = (Map<String, byte[]>) TransactionSynchronizationManager.getResource(this);
+        if (created == null) {
+            Map<String, byte[]> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(JdbcPersonalDataKeys.this);
+                }
+            });
+            return fresh;
+        }
+        return created;
     }
 
     @Override

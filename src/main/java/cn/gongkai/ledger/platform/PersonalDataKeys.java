@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.platform;
 
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,17 @@ public interface PersonalDataKeys {
      * @throws IllegalStateException if the subject's key was erased: its personal data may not be stored again
      */
     byte[] keyForWriting(String subject);
+
+    /**
+     * Creates, in one batch in the caller's transaction, the keys of subjects that have none yet (a bulk
+     * write such as a register import); the later {@link #keyForWriting} of those subjects in the same
+     * transaction takes them without another query. Subjects that already have a key are left to
+     * {@link #keyForWriting} as always.
+     *
+     * @throws IllegalStateException outside a transaction: the keys must commit or roll back with their events
+     */
+    default void createForWriting(Collection<String> subjects) {
+    }
 
     /** The subject's key; empty once it was erased (or if it never existed). */
     Optional<byte[]> keyForReading(String subject);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -167,6 +168,37 @@ class PersonalDataKeyringIT {
         assertThat(rotation.status().rotationDue()).isFalse();
         assertThat(keys.keyForReading("kept")).isPresent();
         assertThat(keys.keyForReading("erased")).isEmpty();
+    }
+
+    @Test
+    void keysCreatedInABatchAreTheKeysTheirSubjectsWriteAndReadWithAndARollbackLeavesNone() {
+        KeyFile file = new KeyFile(directory.resolve("keys"));
+        rotation(file).open(file);
+        JdbcPersonalDataKeys keys = keys(file);
+        inTransaction(() -> keys.keyForWriting("registered-before"));
+        byte[] before = keys.keyForReading("registered-before").orElseThrow();
+        Map<String, byte[]> written = new java.util.HashMap<>();
+
+        inTransaction(() -> {
+            keys.createForWriting(List.of("imported-1", "imported-2", "registered-before"));
+            for (String subject : List.of("imported-1", "imported-2", "registered-before")) {
+                written.put(subject, keys.keyForWriting(subject));
+            }
+        });
+
+        assertThat(written.get("imported-1")).isNotEqualTo(written.get("imported-2"));
+        assertThat(keys.keyForReading("imported-1")).hasValueSatisfying(key -> assertThat(key).isEqualTo(written.get("imported-1")));
+        assertThat(keys.keyForReading("imported-2")).hasValueSatisfying(key -> assertThat(key).isEqualTo(written.get("imported-2")));
+        assertThat(written.get("registered-before")).as("an existing key is kept, never replaced").isEqualTo(before);
+        assertThat(jdbc.sql("select kek_version from personal_data_key where subject_id = 'imported-1'").query(Integer.class)
+                .single()).isEqualTo(1);
+
+        assertThatThrownBy(() -> inTransaction(() -> {
+            keys.createForWriting(List.of("rolled-back"));
+            throw new IllegalStateException("the import fails");
+        })).hasMessage("the import fails");
+        assertThat(keys.keyForReading("rolled-back")).isEmpty();
+        assertThatThrownBy(() -> keys.createForWriting(List.of("outside"))).isInstanceOf(IllegalStateException.class);
     }
 
     private PersonalDataKeyRotation rotation(KeyFile file) {

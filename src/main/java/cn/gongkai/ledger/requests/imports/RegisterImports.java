@@ -4,6 +4,7 @@ import cn.gongkai.ledger.access.Actor;
 import cn.gongkai.ledger.access.ActorMetaData;
 import cn.gongkai.ledger.platform.BusinessClock;
 import cn.gongkai.ledger.platform.NotFound;
+import cn.gongkai.ledger.platform.PersonalDataKeys;
 import cn.gongkai.ledger.platform.RuleViolation;
 import cn.gongkai.ledger.requests.ApplicantCategory;
 import cn.gongkai.ledger.requests.events.RequestConcluded;
@@ -73,6 +74,7 @@ public class RegisterImports {
     private final JdbcTemplate template;
     private final EventStore eventStore;
     private final ApplicantMatches matches;
+    private final PersonalDataKeys personalDataKeys;
     private final TransactionTemplate transactions;
     private final ImportGate gate;
     private final Clock clock;
@@ -81,11 +83,12 @@ public class RegisterImports {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("register-import").daemon().factory());
 
     RegisterImports(JdbcClient jdbc, JdbcTemplate template, EventStore eventStore, ApplicantMatches matches,
-                    TransactionTemplate transactions, ImportGate gate, Clock clock, JsonMapper json) {
+                    PersonalDataKeys personalDataKeys, TransactionTemplate transactions, ImportGate gate, Clock clock, JsonMapper json) {
         this.jdbc = jdbc;
         this.template = template;
         this.eventStore = eventStore;
         this.matches = matches;
+        this.personalDataKeys = personalDataKeys;
         this.transactions = transactions;
         this.gate = gate;
         this.clock = clock;
@@ -238,6 +241,8 @@ public class RegisterImports {
             List<Planned> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
             List<GenericDomainEventMessage<?>> messages = new ArrayList<>(chunk.size() * 3);
             List<Object[]> keys = new ArrayList<>(chunk.size());
+            List<ApplicantMatches.Registration> registrations = new ArrayList<>(chunk.size());
+            List<String> subjects = new ArrayList<>(chunk.size());
             for (Planned row : chunk) {
                 MetaData metaData = base.and(ROW, Integer.toString(row.row()));
                 long sequence = 0;
@@ -245,14 +250,17 @@ public class RegisterImports {
                     messages.add(new GenericDomainEventMessage<>(AGGREGATE_TYPE, row.requestId().toString(), sequence++,
                             event, metaData));
                 }
-                matches.record(row.requestId(), actor.agencyId(), row.registrationNumber(), row.received().receivedOn(),
-                        row.idNumber());
+                subjects.add(row.requestId().toString());
+                registrations.add(new ApplicantMatches.Registration(row.requestId(), row.registrationNumber(),
+                        row.received().receivedOn(), row.idNumber()));
                 keys.add(new Object[] {actor.agencyId(), row.registrationNumber(), row.requestId(), row.rowSha256(), id, row.row()});
                 int[] number = RegisterRows.yearAndNumber(row.registrationNumber());
                 if (number != null && number[0] == row.received().receivedOn().getYear()) {
                     highest.merge(number[0], number[1], Math::max);
                 }
             }
+            personalDataKeys.createForWriting(subjects);
+            matches.recordAll(actor.agencyId(), registrations);
             eventStore.publish(messages);
             template.batchUpdate("insert into register_import_row (agency_id, registration_number, request_id, row_sha256,"
                     + " import_id, row_number) values (?, ?, ?, ?, ?, ?)", keys);

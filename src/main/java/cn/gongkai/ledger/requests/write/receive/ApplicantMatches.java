@@ -36,6 +36,18 @@ public interface ApplicantMatches {
     /** Remembers the keyed hash of a registration's ID number; a blank number is not remembered. */
     void record(UUID requestId, String agencyId, String registrationNumber, LocalDate receivedOn, String idNumber);
 
+    /** Remembers the keyed hashes of many registrations of one agency at once (a register import). */
+    default void recordAll(String agencyId, List<Registration> registrations) {
+        for (Registration registration : registrations) {
+            record(registration.requestId(), agencyId, registration.registrationNumber(), registration.receivedOn(),
+                    registration.idNumber());
+        }
+    }
+
+    /** One registration's part in {@link #recordAll}. */
+    record Registration(UUID requestId, String registrationNumber, LocalDate receivedOn, String idNumber) {
+    }
+
     /** The applicant's personal data is erased: the hash goes with it. */
     void forget(UUID requestId);
 

@@ -12,6 +12,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -36,12 +38,14 @@ class JdbcApplicantMatches implements ApplicantMatches {
 
     private final SecretKeySpec key;
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
     JdbcApplicantMatches(
             @Value("${gongkai.applicant-match.key-file:${gongkai.personal-data.key-file}.match}") Path keyFile,
-            JdbcClient jdbc) {
+            JdbcClient jdbc, JdbcTemplate batch) {
         this.key = new SecretKeySpec(loadOrCreate(keyFile), ALGORITHM);
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     @Override
@@ -53,6 +57,20 @@ class JdbcApplicantMatches implements ApplicantMatches {
                 .param("id", requestId).param("agency", agencyId).param("match", match)
                 .param("number", registrationNumber).param("received", receivedOn)
                 .update());
+    }
+
+    @Override
+    public void recordAll(String agencyId, List<Registration> registrations) {
+        List<Object[]> rows = new ArrayList<>(registrations.size());
+        for (Registration registration : registrations) {
+            hash(registration.idNumber()).ifPresent(match -> rows.add(new Object[] {registration.requestId(), agencyId,
+                    match, registration.registrationNumber(), registration.receivedOn()}));
+        }
+        if (!rows.isEmpty()) {
+            batch.batchUpdate("""
+                    insert into applicant_match (request_id, agency_id, match, registration_number, received_on)
+                    values (?, ?, ?, ?, ?) on conflict (request_id) do nothing""", rows);
+        }
     }
 
     @Override
