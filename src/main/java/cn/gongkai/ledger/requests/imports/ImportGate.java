@@ -1,44 +1,54 @@
 package cn.gongkai.ledger.requests.imports;
 
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import javax.sql.DataSource;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps commands out while an import's transaction is open. An import appends up to hundreds of
- * thousands of events in one transaction; a command committing meanwhile would take a global index
- * above the import's whole range, and the tracking processors would skip past the import's indexes as
- * gaps and drop them once they lie too far behind (Axon keeps gaps only 10,000 positions back). Each
- * command holds the shared side from its handling to the end of its unit of work (its commit); the
- * import holds the exclusive side. Within this process only: the service runs as one instance.
+ * Keeps commands out while an import's transaction is open, on every instance of the service. An import
+ * appends up to hundreds of thousands of events in one transaction; a command committing meanwhile would
+ * take a global index above the import's whole range, and the tracking processors would skip past the
+ * import's indexes as gaps and drop them once they lie too far behind (Axon keeps gaps only 10,000
+ * positions back).
+ *
+ * <p>A PostgreSQL advisory lock, so that it holds across instances sharing the database: each command's
+ * transaction takes its shared side before its handler runs (Axon opens the unit of work's transaction
+ * before the handler interceptors) and keeps it to its commit; the import's transaction takes the
+ * exclusive side first, waits for the commands already running to commit, and holds the rest back until
+ * its own commit or rollback. A crashed instance's lock goes with its connection.
  */
 @Component
 class ImportGate implements MessageHandlerInterceptor<CommandMessage<?>> {
 
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
+    /** Advisory lock key: "gongkai" and 0x02 (0x01 is the personal-data keys' wrapping lock). */
+    static final long IMPORT_LOCK = 0x676f6e676b616902L;
 
-    ImportGate(CommandBus commandBus) {
+    private final JdbcTemplate jdbc;
+
+    ImportGate(CommandBus commandBus, DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
         commandBus.registerHandlerInterceptor(this);
     }
 
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain interceptorChain)
             throws Exception {
-        lock.readLock().lock();
-        unitOfWork.onCleanup(u -> lock.readLock().unlock());
+        jdbc.query("select pg_advisory_xact_lock_shared(?)", (rs, n) -> null, IMPORT_LOCK);
         return interceptorChain.proceed();
     }
 
-    void exclusively(Runnable work) {
-        lock.writeLock().lock();
-        try {
-            work.run();
-        } finally {
-            lock.writeLock().unlock();
-        }
+    /** In a transaction: true if no import holds the gate on any instance (and none can take it until this transaction ends). */
+    boolean noImportRunning() {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock_shared(?)", Boolean.class, IMPORT_LOCK));
+    }
+
+    /** Called in the import's transaction, before its first write. */
+    void holdCommandsBack() {
+        jdbc.query("select pg_advisory_xact_lock(?)", (rs, n) -> null, IMPORT_LOCK);
     }
 }

@@ -7,6 +7,7 @@ import cn.gongkai.ledger.platform.NotFound;
 import cn.gongkai.ledger.platform.PersonalDataKeys;
 import cn.gongkai.ledger.platform.RuleViolation;
 import cn.gongkai.ledger.requests.ApplicantCategory;
+import cn.gongkai.ledger.requests.YearEnd;
 import cn.gongkai.ledger.requests.events.RequestConcluded;
 import cn.gongkai.ledger.requests.events.RequestEvent;
 import cn.gongkai.ledger.requests.imports.ImportReport.BalanceDifference;
@@ -56,8 +57,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>All or nothing: events, per-row keys, the registration counters and the status DONE commit
  * together; a crash rolls the transaction back and the import is marked ROLLED_BACK at the next start.
- * While it runs, every command waits ({@link ImportGate}): no other event takes a global index inside
- * the import's range, so no tracking processor sees a gap it could give up on.
+ * While it runs, every command of every instance waits ({@link ImportGate}): no other event takes a
+ * global index inside the import's range, so no tracking processor sees a gap it could give up on.
  */
 @Service
 public class RegisterImports {
@@ -196,20 +197,34 @@ public class RegisterImports {
         });
     }
 
-    /** A RUNNING import found at startup died with its process; its transaction rolled back with it. */
+    /**
+     * A RUNNING import found at startup died with its process, and its transaction rolled back with it,
+     * unless an import holds the gate at this moment (another instance's, still running): then nothing is
+     * marked, and the next start looks again.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void markInterruptedImports() {
-        int interrupted = jdbc.sql("update register_import set status = 'ROLLED_BACK', finished_at = now(),"
-                + " failure = '进程中断，事务已回滚，未导入任何行 / the process stopped; the transaction rolled back, no row was imported'"
-                + " where status = 'RUNNING'").update();
-        if (interrupted > 0) {
+        Integer interrupted = transactions.execute(status -> {
+            if (!gate.noImportRunning()) {
+                return 0;
+            }
+            return markRunningAsRolledBack();
+        });
+        if (interrupted != null && interrupted > 0) {
             log.warn("{} register import(s) interrupted by a stop were rolled back; none of their rows is stored", interrupted);
         }
     }
 
+    private int markRunningAsRolledBack() {
+        return jdbc.sql("update register_import set status = 'ROLLED_BACK', finished_at = now(),"
+                + " failure = '进程中断，事务已回滚，未导入任何行 / the process stopped; the transaction rolled back, no row was imported'"
+                + " where status = 'RUNNING'").update();
+    }
+
     private void run(UUID id, Actor actor, byte[] content, String sha, AtomicInteger done) {
         try {
-            gate.exclusively(() -> transactions.executeWithoutResult(status -> {
+            transactions.executeWithoutResult(status -> {
+                gate.holdCommandsBack();
                 Check check = check(actor, content);
                 if (!check.refusals.isEmpty() || !check.differing.isEmpty()) {
                     throw new IllegalStateException("the file changed meaning since it was confirmed: "
@@ -220,7 +235,7 @@ public class RegisterImports {
                                 + " finished_at = now() where import_id = :id")
                         .param("imported", check.toImport.size()).param("unchanged", check.unchanged).param("id", id)
                         .update();
-            }));
+            });
         } catch (RuntimeException e) {
             log.error("Register import {} failed and was rolled back: {}", id, e.getClass().getSimpleName());
             jdbc.sql("update register_import set status = 'FAILED', finished_at = now(), failure = :failure where import_id = :id")
@@ -330,11 +345,10 @@ public class RegisterImports {
             String column = row.received().applicantCategory().name();
             LocalDate receivedOn = row.received().receivedOn();
             RequestConcluded conclusion = row.conclusion();
+            LocalDate concludedOn = conclusion == null ? null : conclusion.concludedOn();
             for (int year : years) {
-                LocalDate start = LocalDate.of(year, 1, 1);
-                LocalDate end = LocalDate.of(year, 12, 31);
-                boolean openAtStart = receivedOn.isBefore(start) && (conclusion == null || !conclusion.concludedOn().isBefore(start));
-                boolean openAtEnd = !receivedOn.isAfter(end) && (conclusion == null || conclusion.concludedOn().isAfter(end));
+                boolean openAtStart = YearEnd.openAtEndOf(year - 1, receivedOn, concludedOn);
+                boolean openAtEnd = YearEnd.openAtEndOf(year, receivedOn, concludedOn);
                 if (receivedOn.getYear() == year) {
                     add(tables, year, "RECEIVED", column);
                 }
@@ -373,11 +387,10 @@ public class RegisterImports {
         baselines.forEach((baselineYear, carried) -> {
             int year = baselineYear + 1;
             Map<String, Long> openAtStart = new HashMap<>();
-            LocalDate start = LocalDate.of(year, 1, 1);
             for (Planned row : rows) {
                 RequestConcluded conclusion = row.conclusion();
-                if (row.received().receivedOn().isBefore(start)
-                        && (conclusion == null || !conclusion.concludedOn().isBefore(start))) {
+                if (YearEnd.openAtEndOf(baselineYear, row.received().receivedOn(),
+                        conclusion == null ? null : conclusion.concludedOn())) {
                     openAtStart.merge(row.received().applicantCategory().name(), 1L, Long::sum);
                 }
             }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import cn.gongkai.ledger.Api;
 import cn.gongkai.ledger.Api.Response;
 import cn.gongkai.ledger.LedgerIntegrationTest;
+import cn.gongkai.ledger.requests.RequestJson;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -13,12 +14,16 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Importing a register through the API: the dry run's refusals, the confirmation, idempotency, bad files. */
@@ -33,6 +38,12 @@ class RegisterImportIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ImportGate gate;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     private Api api;
 
@@ -235,6 +246,41 @@ class RegisterImportIT {
         Response unknown = api.get(HEAD, "/api/imports/template?format=PDF");
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().get("fields").get(0).get("field").asText()).isEqualTo("format");
+    }
+
+    @Test
+    void whileAnImportsTransactionIsOpenOnAnyInstanceACommandWaitsForItsEnd() throws Exception {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // another instance's import: the gate's lock taken in a transaction of its own connection
+        CompletableFuture<Void> otherInstance = CompletableFuture.runAsync(() ->
+                transactions.executeWithoutResult(status -> {
+                    gate.holdCommandsBack();
+                    holding.countDown();
+                    awaitLatch(release);
+                }));
+        assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+
+        CompletableFuture<Response> command = CompletableFuture.supplyAsync(() ->
+                api.post("handler-kaifaqu", "/api/requests", RequestJson.received(today)));
+
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> !command.isDone());
+        release.countDown();
+        otherInstance.get(30, TimeUnit.SECONDS);
+        Response registered = command.get(30, TimeUnit.SECONDS);
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            if (!latch.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
