@@ -2,12 +2,16 @@ package cn.gongkai.ledger.statistics;
 
 import cn.gongkai.ledger.platform.InputBounds;
 import cn.gongkai.ledger.platform.ProjectionText;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The outbox of the annual tables ({@code annual_tables_outbox}, docs/adr/0017): which agency-years'
@@ -43,6 +47,10 @@ public class AnnualTablesChanges {
     }
 
     private void record(String agencyId, int year, boolean throughCurrent) {
+        if (!recordedInThisTransaction().add(new Recorded(agencyId, year, throughCurrent))) {
+            // the same row was recorded earlier in this transaction: nobody can read it before the commit
+            return;
+        }
         jdbc.sql("""
                         insert into annual_tables_outbox (agency_id, from_year, through_current)
                         values (:agency, :year, :through)
@@ -52,6 +60,33 @@ public class AnnualTablesChanges {
                 .param("year", year)
                 .param("through", throughCurrent)
                 .update();
+    }
+
+    /**
+     * The changes recorded in the current transaction (a processor's batch of up to a hundred events is one):
+     * the outbox row of an agency-year is written once per transaction, not once per event.
+     */
+    private Set<Recorded> recordedInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new HashSet<>();
+        }
+        @SuppressWarnings("unchecked")
+        Set<Recorded> recorded = (Set<Recorded>) TransactionSynchronizationManager.getResource(this);
+        if (recorded == null) {
+            Set<Recorded> fresh = new HashSet<>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(AnnualTablesChanges.this);
+                }
+            });
+            return fresh;
+        }
+        return recorded;
+    }
+
+    private record Recorded(String agencyId, int year, boolean throughCurrent) {
     }
 
     /**

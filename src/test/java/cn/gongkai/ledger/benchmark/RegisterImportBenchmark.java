@@ -101,9 +101,25 @@ class RegisterImportBenchmark {
                 assertThat(importedEvents(jdbc)).isEqualTo(measured.events);
                 long caughtUp = System.nanoTime();
                 int port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
-                await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofSeconds(2))
-                        .until(() -> count(jdbc, "statistics_application") == ROWS && count(jdbc, "request_summary") == ROWS);
+                long head = jdbc.sql("select max(global_index) from domain_event_entry").query(Long.class).single();
+                Map<String, Double> atHead = new TreeMap<>();
+                await().atMost(Duration.ofMinutes(40)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                    positions(jdbc).forEach((processor, position) -> {
+                        if (position >= head) {
+                            atHead.putIfAbsent(processor, (System.nanoTime() - caughtUp) / 1e9);
+                        }
+                    });
+                    return count(jdbc, "statistics_application") == ROWS && count(jdbc, "request_summary") == ROWS;
+                });
                 double catchUp = (System.nanoTime() - caughtUp) / 1e9;
+                await().atMost(Duration.ofMinutes(40)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                    positions(jdbc).forEach((processor, position) -> {
+                        if (position >= head) {
+                            atHead.putIfAbsent(processor, (System.nanoTime() - caughtUp) / 1e9);
+                        }
+                    });
+                    return atHead.keySet().containsAll(positions(jdbc).keySet());
+                });
                 List<String> tables = new ArrayList<>();
                 for (Map.Entry<Integer, Long> year : receivedPerYear().entrySet()) {
                     JsonNode table = await().atMost(Duration.ofMinutes(2)).until(() -> statistics(port, year.getKey()),
@@ -115,6 +131,9 @@ class RegisterImportBenchmark {
                         .formatted(measured.describe()));
                 report.add("- projections (request_summary, annual tables) caught up %.1f s after the import committed; %s"
                         .formatted(catchUp, String.join("; ", tables)));
+                List<String> processors = new ArrayList<>();
+                atHead.forEach((processor, seconds) -> processors.add("%s %.0f s".formatted(processor, seconds)));
+                report.add("- each processor at the head (%,d) after the commit: %s".formatted(head, String.join(", ", processors)));
             }
         }
         append();
@@ -221,6 +240,22 @@ class RegisterImportBenchmark {
             }
         }
         return 0;
+    }
+
+    /** Each tracking processor's position: the lowest of its segments' token indexes. */
+    private static Map<String, Long> positions(JdbcClient jdbc) {
+        Map<String, Long> positions = new TreeMap<>();
+        jdbc.sql("select processor_name, convert_from(token, 'UTF8') from token_entry where token is not null")
+                .query(rs -> {
+                    java.util.regex.Matcher index = java.util.regex.Pattern.compile("\"index\"\\s*:\\s*(\\d+)")
+                            .matcher(rs.getString(2));
+                    long position = -1;
+                    while (index.find()) {
+                        position = Math.max(position, Long.parseLong(index.group(1)));
+                    }
+                    positions.merge(rs.getString(1), position, Math::min);
+                });
+        return positions;
     }
 
     private static long count(JdbcClient jdbc, String table) {

@@ -198,10 +198,16 @@ class AnnualTablesProjection {
 
     /** Moves one counter and logs the change with its cause, in the same transaction. */
     private void add(Cause cause, String agency, int year, TableRow row, TableColumn column, long delta) {
+        // one round trip: the change's log row and the counter, in one statement
         jdbc.sql("""
-                        insert into statistics_count_change (agency_id, year, row_code, column_code, delta, recorded_at,
-                            event_id, event_type, request_id, registration_number, recorded_by)
-                        values (:agency, :year, :row, :column, :delta, :at, :event, :type, :request, :number, :by)""")
+                        with logged as (
+                            insert into statistics_count_change (agency_id, year, row_code, column_code, delta, recorded_at,
+                                event_id, event_type, request_id, registration_number, recorded_by)
+                            values (:agency, :year, :row, :column, :delta, :at, :event, :type, :request, :number, :by))
+                        insert into statistics_count (agency_id, year, row_code, column_code, value)
+                        values (:agency, :year, :row, :column, :delta)
+                        on conflict (agency_id, year, row_code, column_code)
+                        do update set value = statistics_count.value + excluded.value""")
                 .param("agency", ProjectionText.of(agency))
                 .param("year", year)
                 .param("row", row.name())
@@ -213,17 +219,6 @@ class AnnualTablesProjection {
                 .param("request", cause.requestId())
                 .param("number", ProjectionText.of(cause.registrationNumber()))
                 .param("by", cause.recordedBy() == null ? null : ProjectionText.of(cause.recordedBy()))
-                .update();
-        jdbc.sql("""
-                        insert into statistics_count (agency_id, year, row_code, column_code, value)
-                        values (:agency, :year, :row, :column, :delta)
-                        on conflict (agency_id, year, row_code, column_code)
-                        do update set value = statistics_count.value + excluded.value""")
-                .param("agency", ProjectionText.of(agency))
-                .param("year", year)
-                .param("row", row.name())
-                .param("column", column.name())
-                .param("delta", delta)
                 .update();
     }
 
