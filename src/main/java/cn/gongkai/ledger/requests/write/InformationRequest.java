@@ -7,6 +7,7 @@ import cn.gongkai.ledger.access.Role;
 import cn.gongkai.ledger.platform.BusinessClock;
 import cn.gongkai.ledger.platform.DateRules;
 import cn.gongkai.ledger.platform.NotFound;
+import cn.gongkai.ledger.platform.PersonalDataKeys;
 import cn.gongkai.ledger.requests.ApplicantCategory;
 import cn.gongkai.ledger.requests.DeliveryMethod;
 import cn.gongkai.ledger.requests.FeeMethod;
@@ -69,6 +70,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -158,10 +160,13 @@ public class InformationRequest {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     void handle(ReceiveRequest command, MetaData metaData, Clock clock, RegistrationNumbers numbers,
-                ApplicantMatches matches) {
+                ApplicantMatches matches, PersonalDataKeys keys) {
         Actor actor = Actor.from(metaData);
         LocalDate today = BusinessClock.today(clock);
         notInFuture("receivedOn", command.receivedOn(), today);
+        // the application's key first: drawing the number locks the agency-year's counter until the commit, so
+        // everything that can run before it does (ADR 0002)
+        keys.createForWriting(List.of(command.requestId().toString()));
         String registrationNumber = numbers.next(actor.agencyId(), command.receivedOn().getYear());
         // a keyed hash beside the event, in this transaction, while the ID number is still plain
         matches.record(command.requestId(), actor.agencyId(), registrationNumber, command.receivedOn(),

@@ -72,6 +72,7 @@ public final class RequestFixtures {
         fixture.registerInjectableResource((RegistrationNumbers) (agency, year) -> agency + "/" + year + "-0042");
         fixture.registerInjectableResource(new PersonalDataRetention(RETENTION));
         fixture.registerInjectableResource(ApplicantMatches.NONE);
+        fixture.registerInjectableResource(new cn.gongkai.ledger.platform.InMemoryPersonalDataKeys());
         return fixture;
     }
 
