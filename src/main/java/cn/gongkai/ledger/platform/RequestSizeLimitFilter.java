@@ -24,8 +24,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1) // after the correlation id filter, so that a 413 carries the id too
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    /** Register files (requests.imports) are the one body that is not a small JSON document. */
+    /** Register files (requests.imports) are the one body that is not a small JSON document: the API's and the pages' upload. */
     private static final String IMPORTS = "/api/imports";
+    private static final String IMPORT_PAGES = "/imports/";
 
     private final long maxBytes;
     private final long maxImportBytes;
@@ -39,7 +40,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long maxBytes = request.getRequestURI().startsWith(IMPORTS) ? maxImportBytes : this.maxBytes;
+        String path = request.getRequestURI();
+        long maxBytes = path.startsWith(IMPORTS) || path.startsWith(IMPORT_PAGES) ? maxImportBytes : this.maxBytes;
         if (request.getContentLengthLong() > maxBytes) {
             reject(response, maxBytes);
             return;

@@ -58,6 +58,11 @@ class ImportEndpoint {
             content = {@Content(mediaType = CSV), @Content(mediaType = XLSX)})
     @ApiResponse(responseCode = "400", description = "格式无效 / unknown format")
     ResponseEntity<byte[]> template(@Parameter(description = "CSV 或 XLSX", example = "CSV") @RequestParam String format) {
+        return templateFile(format);
+    }
+
+    /** The template file as a download; the import pages give the same. */
+    static ResponseEntity<byte[]> templateFile(String format) {
         boolean xlsx = switch (format.toUpperCase(java.util.Locale.ROOT)) {
             case "XLSX" -> true;
             case "CSV" -> false;

@@ -174,6 +174,25 @@ public class RegisterImports {
                 stored.requestedBy(), stored.startedAt(), stored.finishedAt(), stored.failure());
     }
 
+    /** This agency's latest imports and dry runs, newest first, as their progress (no file, no personal data). */
+    public List<ImportProgress> recent(String agencyId, int limit) {
+        return jdbc.sql("select import_id from register_import where agency_id = :agency order by started_at desc limit :limit")
+                .param("agency", agencyId).param("limit", limit).query(UUID.class).list().stream()
+                .map(id -> progress(agencyId, id)).toList();
+    }
+
+    /** The years whose part 三 the import's file contributes to, as the dry run of the same file found them. */
+    public List<Integer> years(String agencyId, UUID importId) {
+        return jdbc.sql("""
+                        select cast(jsonb_object_keys(tables) as integer) as year from (
+                            select report -> 'tables' as tables from register_import
+                            where agency_id = :agency and kind = 'DRY_RUN' and report is not null and file_sha256 =
+                                (select file_sha256 from register_import where import_id = :id and agency_id = :agency)
+                            order by started_at desc limit 1) latest
+                        order by year""")
+                .param("agency", agencyId).param("id", importId).query(Integer.class).list();
+    }
+
     /** The report a dry run stored. */
     public String report(String agencyId, UUID importId) {
         return jdbc.sql("select report::text from register_import where import_id = :id and agency_id = :agency and report is not null")
