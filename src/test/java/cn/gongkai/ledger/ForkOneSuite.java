@@ -25,7 +25,7 @@ public class ForkOneSuite {
     static final String CLASSES = "^cn\\.gongkai\\.ledger\\.(?:[a-z]+\\.)*(?:"
             + "EmbeddedDefaultKillIT|StaleEmbeddedPostgresIT|PublisherKillIT|BrokerOutageIT|BrokerOutage200IT"
             + "|PoisonedEventIT|AnnualTablesTopicIT|DeadLetterIT|FailedBatchIT|RestartIT|DatabaseDurabilityIT"
-            + "|PersonalDataKeyringIT|ModularityTest|ReadYourWritesIT"
+            + "|PersonalDataKeyringIT|ModularityTest|Part4AsOfTest|ReadYourWritesIT|AnnualTablesRebuildIT"
             + ")$";
 
     /** Nested classes run with the class around them; the coverage check runs after both halves. */
