@@ -25,7 +25,7 @@ import org.springframework.core.Ordered;
 /**
  * Records every HTTP call a test makes to a service it started (method, path, status), for
  * {@link OpenApiCoverageIT} to compare with the API description: one line per distinct call, in a
- * file of this JVM's own ({@link #file()}) in the run's directory ({@link #runDirectory()}), so that
+ * file of this JVM's own ({@code calls-<pid>.tsv}) in the run's directory ({@link #runDirectory()}), so that
  * surefire's forks each write theirs and the coverage check, run after them, reads them all. Registered for every
  * context of the {@code test} profile through {@code META-INF/spring.factories}, so
  * {@code @LedgerIntegrationTest} classes and {@code TestService} alike; first of all filters, so
