@@ -21,7 +21,9 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * ({@code spring.test.context.cache.maxSize} in {@code spring.properties}): a context no later class
  * needs is closed instead of running idle next to the others (its processors, pools and schedulers
  * took CPU from every later class). {@code platform.OpenApiCoverageIT} checks the API calls of every class
- * before it: it runs last of all, its context's group last.
+ * before it: it runs last of all, its context's group last. In the full build each of surefire's two
+ * JVMs runs one half of the classes ({@link ForkOneSuite}, {@link ForkTwoSuite}), ordered by this
+ * within the half, and {@code OpenApiCoverageIT} runs after both in a surefire execution of its own.
  *
  * <p>Classes with the same context configuration are those Spring would give one context: the key
  * is their {@code MergedContextConfiguration}, as the cache's own.

@@ -167,7 +167,9 @@ class EmbeddedDefaultKillIT {
 
         void awaitUp() {
             HttpClient http = HttpClient.newHttpClient();
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            // a JVM that starts PostgreSQL (initdb on a new directory), Kafka and the service: a bound for the
+            // loaded 2-core machine, where it shares the cores with the other surefire JVM
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(() -> {
                 assertThat(process.isAlive()).as("the service is running; see " + logFile).isTrue();
                 try {
                     return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/actuator/health"))

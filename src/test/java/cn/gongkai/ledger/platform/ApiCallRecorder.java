@@ -24,15 +24,23 @@ import org.springframework.core.Ordered;
 
 /**
  * Records every HTTP call a test makes to a service it started (method, path, status), for
- * {@link OpenApiCoverageIT} to compare with the API description: one line per distinct call in
- * {@value #FILE}, started afresh by the first call of the test run's JVM. Registered for every
+ * {@link OpenApiCoverageIT} to compare with the API description: one line per distinct call, in a
+ * file of this JVM's own ({@code calls-<pid>.tsv}) in the run's directory ({@link #runDirectory()}), so that
+ * surefire's forks each write theirs and the coverage check, run after them, reads them all. Registered for every
  * context of the {@code test} profile through {@code META-INF/spring.factories}, so
  * {@code @LedgerIntegrationTest} classes and {@code TestService} alike; first of all filters, so
  * that it sees the answers the security filters and the size limit give too.
  */
 public final class ApiCallRecorder implements ApplicationContextInitializer<ConfigurableApplicationContext>, Filter {
 
-    static final Path FILE = Path.of("target", "openapi-coverage", "calls.tsv");
+    /**
+     * The Maven build names its test run ({@code gongkai.test.run}, the build's timestamp, the same
+     * for every fork and for the coverage check's execution); a JVM started without it (an IDE) is a
+     * run of its own.
+     */
+    static final String RUN_PROPERTY = "gongkai.test.run";
+
+    private static final Path FILE = runDirectory().resolve("calls-" + ProcessHandle.current().pid() + ".tsv");
 
     private static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
     private static volatile boolean started;
@@ -63,9 +71,11 @@ public final class ApiCallRecorder implements ApplicationContextInitializer<Conf
         }
     }
 
-    /** Whether this JVM recorded any call: the file is this run's, not one left by an earlier run. */
-    static boolean recordedInThisRun() {
-        return started;
+    /** The directory of this test run's records, one file per JVM that recorded a call. */
+    static Path runDirectory() {
+        String run = System.getProperty(RUN_PROPERTY, "");
+        String name = run.isBlank() ? "jvm-" + ProcessHandle.current().pid() : run.replaceAll("[^A-Za-z0-9-]", "-");
+        return Path.of("target", "openapi-coverage", name);
     }
 
     static synchronized void record(String method, String path, int status) {

@@ -7,9 +7,7 @@ import cn.gongkai.ledger.Api;
 import cn.gongkai.ledger.Api.Response;
 import cn.gongkai.ledger.LedgerIntegrationTest;
 import java.time.LocalDate;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,15 +19,7 @@ class ExpectedFormatIT {
 
     private static final String TABLES = "/api/statistics/2025";
 
-    @LocalServerPort
-    int port;
-
     Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     @Test
     void anAsOfInstantWithoutOffsetIsRefusedWithTheExpectedFormat() {

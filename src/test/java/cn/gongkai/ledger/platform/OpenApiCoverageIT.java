@@ -1,42 +1,74 @@
 package cn.gongkai.ledger.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import cn.gongkai.ledger.Api;
 import cn.gongkai.ledger.LedgerIntegrationTest;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The API description lists every status the service really answers: every call the integration
- * tests made in this run (recorded by {@link ApiCallRecorder}) is compared with {@code /v3/api-docs}.
- * Runs after every other test class ({@code ContextGroupOrder}); run on its own, or
- * after tests that called no API, it has nothing to check and is skipped. To check a few tests,
- * name it with them: {@code -Dtest='RequestLifeIT,OpenApiCoverageIT'}.
+ * tests made in this run (recorded by {@link ApiCallRecorder}, one file per JVM) is compared with
+ * {@code /v3/api-docs}. In the Maven build it runs in an execution of its own after the forks that
+ * run every other class (pom.xml, {@code openapi-coverage}), and reads the records of all of them;
+ * in one JVM it runs after every other test class ({@code ContextGroupOrder}). When no test of the
+ * run called the API it has nothing to check and is skipped, before its context starts. To check a
+ * few tests, run them: {@code -Dtest='RequestLifeIT,BadInputIT'} (the coverage execution follows).
  */
 @LedgerIntegrationTest
 class OpenApiCoverageIT {
 
-    @LocalServerPort
-    int port;
+    private static List<String> calls;
+
+    @BeforeAll
+    static void callsOfThisRun() {
+        calls = recordedCalls(ApiCallRecorder.runDirectory());
+        assumeFalse(calls.isEmpty(), "no test of this run called the API (" + ApiCallRecorder.runDirectory() + ")");
+    }
 
     @Test
-    void everyStatusTheServiceAnsweredIsInItsOperationsDescription() throws IOException {
-        assumeTrue(ApiCallRecorder.recordedInThisRun(), "no test before this one called the API in this run");
-        List<String> calls = Files.readAllLines(ApiCallRecorder.FILE, StandardCharsets.UTF_8);
-
-        List<String> undocumented = ApiCoverage.undocumented(new Api(port).get(null, "/v3/api-docs").json(), calls);
+    void everyStatusTheServiceAnsweredIsInItsOperationsDescription(Api api) {
+        List<String> undocumented = ApiCoverage.undocumented(api.get(null, "/v3/api-docs").json(), calls);
 
         assertThat(undocumented)
                 .as("answers whose status the operation's entry in /v3/api-docs does not list (%d distinct calls "
                         + "recorded in %s): add an @ApiResponse on the endpoint (or, for what every operation can "
                         + "answer, to platform.ApiContract), or fix the endpoint:%n  %s%n",
-                        calls.size(), ApiCallRecorder.FILE, String.join(System.lineSeparator() + "  ", undocumented))
+                        calls.size(), ApiCallRecorder.runDirectory(),
+                        String.join(System.lineSeparator() + "  ", undocumented))
                 .isEmpty();
+    }
+
+    /** The distinct calls in the records of every JVM of the run, in a stable order. */
+    private static List<String> recordedCalls(Path runDirectory) {
+        if (!Files.isDirectory(runDirectory)) {
+            return List.of();
+        }
+        try (Stream<Path> records = Files.list(runDirectory)) {
+            return records.filter(file -> file.getFileName().toString().endsWith(".tsv"))
+                    .flatMap(OpenApiCoverageIT::lines)
+                    .distinct()
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Stream<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

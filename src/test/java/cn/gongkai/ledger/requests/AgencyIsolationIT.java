@@ -8,34 +8,24 @@ import static org.awaitility.Awaitility.await;
 import cn.gongkai.ledger.Api;
 import cn.gongkai.ledger.Api.Response;
 import cn.gongkai.ledger.LedgerIntegrationTest;
-import cn.gongkai.ledger.platform.BusinessClock;
-import java.time.Clock;
+import cn.gongkai.ledger.Today;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Staff of one agency can neither read nor change another agency's applications. */
 @LedgerIntegrationTest
 class AgencyIsolationIT {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Clock clock;
-
     @Autowired
     JdbcClient jdbc;
 
     @Test
-    void aHandlerOfAnotherAgencyCanNeitherReadNorChangeTheApplication() {
-        Api api = new Api(port);
-        LocalDate today = BusinessClock.today(clock);
+    void aHandlerOfAnotherAgencyCanNeitherReadNorChangeTheApplication(Api api, @Today LocalDate today) {
         // given an application of 开发区 (kaifaqu)
         Response registered = api.post("handler-kaifaqu", "/api/requests", received(today.minusDays(1)));
         String id = registered.json().get("requestId").asText();
@@ -64,9 +54,7 @@ class AgencyIsolationIT {
     }
 
     @Test
-    void anAuditorReadsButCannotChange() {
-        Api api = new Api(port);
-        LocalDate today = BusinessClock.today(clock);
+    void anAuditorReadsButCannotChange(Api api, @Today LocalDate today) {
         Response registered = api.post("handler-kaifaqu", "/api/requests", received(today.minusDays(1)));
         String path = "/api/requests/" + registered.json().get("requestId").asText();
 

@@ -7,8 +7,7 @@ import static org.awaitility.Awaitility.await;
 import cn.gongkai.ledger.Api;
 import cn.gongkai.ledger.Api.Response;
 import cn.gongkai.ledger.LedgerIntegrationTest;
-import cn.gongkai.ledger.platform.BusinessClock;
-import java.time.Clock;
+import cn.gongkai.ledger.Today;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,10 +17,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Twenty conflicting commands at once: exactly one wins, the others are told, no event is lost or doubled. */
@@ -30,23 +27,12 @@ class ConcurrentCommandsIT {
 
     private static final int PARALLEL = 20;
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Clock clock;
-
     @Autowired
     JdbcClient jdbc;
 
     Api api;
+    @Today
     LocalDate today;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        today = BusinessClock.today(clock);
-    }
 
     @Test
     void twentyChangesBasedOnTheSameVersionLeaveExactlyOneAcceptedAndTheRest409() throws Exception {

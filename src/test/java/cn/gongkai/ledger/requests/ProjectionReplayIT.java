@@ -8,8 +8,7 @@ import static org.awaitility.Awaitility.await;
 import cn.gongkai.ledger.Api;
 import cn.gongkai.ledger.Api.Response;
 import cn.gongkai.ledger.LedgerIntegrationTest;
-import cn.gongkai.ledger.platform.BusinessClock;
-import java.time.Clock;
+import cn.gongkai.ledger.Today;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,18 +17,11 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The list read model can be thrown away and rebuilt from the event store, giving exactly the same rows. */
 @LedgerIntegrationTest
 class ProjectionReplayIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Clock clock;
 
     @Autowired
     JdbcClient jdbc;
@@ -38,9 +30,7 @@ class ProjectionReplayIT {
     EventProcessingConfiguration processing;
 
     @Test
-    void resettingTheRequestSummaryRebuildsItExactly() {
-        Api api = new Api(port);
-        LocalDate today = BusinessClock.today(clock);
+    void resettingTheRequestSummaryRebuildsItExactly(Api api, @Today LocalDate today) {
         for (int i = 0; i < 12; i++) {
             Response registered = api.post("handler-kaifaqu", "/api/requests", received(today.minusDays(i)));
             String path = "/api/requests/" + registered.json().get("requestId").asText();

@@ -8,9 +8,8 @@ import static org.awaitility.Awaitility.await;
 import cn.gongkai.ledger.Api;
 import cn.gongkai.ledger.Api.Response;
 import cn.gongkai.ledger.LedgerIntegrationTest;
-import cn.gongkai.ledger.platform.BusinessClock;
+import cn.gongkai.ledger.Today;
 import cn.gongkai.ledger.requests.ApplicationSteps;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -33,19 +31,11 @@ class AgencyIdSpaceIT {
 
     private static final Duration PROCESSOR = Duration.ofSeconds(30);
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Clock clock;
-
     @Autowired
     JdbcClient jdbc;
 
     @Test
-    void anIdOfAnotherAgencysApplicationAndCaseAnswersAsAnUnusedOneAndIsTheAgencysOwnEverywhere() {
-        Api api = new Api(port);
-        LocalDate today = BusinessClock.today(clock);
+    void anIdOfAnotherAgencysApplicationAndCaseAnswersAsAnUnusedOneAndIsTheAgencysOwnEverywhere(Api api, @Today LocalDate today) {
         String taken = UUID.randomUUID().toString();
         String takenCase = UUID.randomUUID().toString();
         // given yicheng's concluded application and its reconsideration case, under ids kaifaqu will pick
@@ -135,9 +125,7 @@ class AgencyIdSpaceIT {
     }
 
     @Test
-    void anIdOfAnotherAgencysApplicationIsStillNotFoundForAnAgencyThatDidNotRegisterIt() {
-        Api api = new Api(port);
-        LocalDate today = BusinessClock.today(clock);
+    void anIdOfAnotherAgencysApplicationIsStillNotFoundForAnAgencyThatDidNotRegisterIt(Api api, @Today LocalDate today) {
         String taken = UUID.randomUUID().toString();
         assertThat(api.post("handler-yicheng", "/api/requests", withId("requestId", taken, received(today)))
                 .status()).isEqualTo(201);

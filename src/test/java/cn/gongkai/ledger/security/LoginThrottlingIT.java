@@ -5,20 +5,25 @@ import static org.awaitility.Awaitility.await;
 
 import cn.gongkai.ledger.Api;
 import cn.gongkai.ledger.LedgerIntegrationTest;
+import cn.gongkai.ledger.access.internal.LoginAttemptsProperties;
 import cn.gongkai.ledger.security.RawHttp.Answer;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Failed HTTP Basic logins slow further attempts down: after 5 free failures per (username,
  * address), 50 per address and 20 per username over every address, each further failure doubles
- * the wait (from 1 s; at most 15 min, 5 s for the username over every address). Each test sends its failures from a loopback address of its own, so that the
- * other test classes sharing this context keep their allowance on 127.0.0.1.
+ * the wait (from {@code first-delay}; at most 15 min, {@code max-delay-per-username} for the username
+ * over every address). The test profile shortens the two (application-test.yaml: 500 ms and 2 s, against
+ * 1 s and 5 s in production), so that the tests wait less; the expected waits are computed from them.
+ * Each test sends its failures from a loopback address of its own, so that the other test classes
+ * sharing this context keep their allowance on 127.0.0.1.
  */
 @LedgerIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -29,6 +34,9 @@ class LoginThrottlingIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    LoginAttemptsProperties limits;
+
     @Test
     void afterFiveFailuresEachFurtherFailureDoublesTheWaitAtThatAddressWithoutCheckingThePassword() {
         String username = newUser();
@@ -36,15 +44,15 @@ class LoginThrottlingIT {
         for (int i = 0; i < 5; i++) {
             assertThat(client.get("/api/me", username, "wrong-" + i).status()).isEqualTo(401);
         }
-        // three more, each checked only after the wait the previous one set (1 s, 2 s, 4 s)
+        // three more, each checked only after the wait the previous one set (1, 2 and 4 first delays)
         Duration waited = failPatiently(client, username, 3);
 
         Answer refused = client.get("/api/me", username, PASSWORD);
 
-        // waiting for the next check (8 s after the last failure), the right password is not even checked
-        assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(1000 + 2000 + 4000 - 300));
+        // waiting for the next check (8 first delays after the last failure), the right password is not even checked
+        assertThat(waited).isGreaterThanOrEqualTo(firstDelays(7).minusMillis(300));
         assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
-        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 8L);
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, seconds(firstDelays(8)));
         assertThat(refused.json().get("rule").asString()).isEqualTo("LoginAttemptsExceeded");
         assertThat(refused.json().get("message").asString()).startsWith("登录失败次数过多");
         assertThat(refused.json().get("messageEn").asString()).startsWith("too many failed logins");
@@ -72,7 +80,10 @@ class LoginThrottlingIT {
 
         Answer elsewhere = new RawHttp(port, "127.0.0.40").get("/api/me", username, PASSWORD);
         assertThat(elsewhere.status()).as(elsewhere.toString()).isEqualTo(429);
-        assertThat(Long.parseLong(elsewhere.header("Retry-After"))).as("capped at 5 s").isBetween(1L, 5L);
+        // the 23rd failure would set 8 first delays; the cap is shorter (whole seconds apart in the test profile)
+        assertThat(seconds(limits.maxDelayPerUsername())).isLessThan(seconds(firstDelays(8)));
+        assertThat(Long.parseLong(elsewhere.header("Retry-After")))
+                .as("capped at max-delay-per-username").isBetween(1L, seconds(limits.maxDelayPerUsername()));
         assertThat(office.get("/api/me", username, PASSWORD).status()).isEqualTo(200);
     }
 
@@ -104,8 +115,8 @@ class LoginThrottlingIT {
 
         assertThat(refusedUnknown.status()).isEqualTo(429);
         assertThat(refusedKnown.status()).isEqualTo(429);
-        assertThat(Long.parseLong(refusedUnknown.header("Retry-After"))).isBetween(1L, 4L);
-        assertThat(Long.parseLong(refusedKnown.header("Retry-After"))).isBetween(1L, 4L);
+        assertThat(Long.parseLong(refusedUnknown.header("Retry-After"))).isBetween(1L, seconds(firstDelays(4)));
+        assertThat(Long.parseLong(refusedKnown.header("Retry-After"))).isBetween(1L, seconds(firstDelays(4)));
     }
 
     @Test
@@ -165,6 +176,15 @@ class LoginThrottlingIT {
                     .until(() -> client.get("/api/me", username, "wrong-guess").status() == 401);
         }
         return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private Duration firstDelays(int count) {
+        return limits.firstDelay().multipliedBy(count);
+    }
+
+    /** A wait as Retry-After gives it: whole seconds, rounded up. */
+    private static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     /** A fresh user of 开发区, so that no other test's logins touch its count. */

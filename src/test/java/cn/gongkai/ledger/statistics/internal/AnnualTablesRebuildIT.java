@@ -229,7 +229,9 @@ class AnnualTablesRebuildIT {
      * each time: the live projection itself appends carry-forwards while it works through closes.
      */
     private void awaitCaughtUp(StreamingEventProcessor processor) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        // a bound for the loaded 2-core machine: the replay of the 3,000 applications' events took over 60 s there
+        // beside the other surefire JVM
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200)).until(() -> {
             Map<Integer, EventTrackerStatus> status = processor.processingStatus();
             assertThat(status.values()).noneMatch(EventTrackerStatus::isErrorState);
             long head = jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry")
