@@ -11,7 +11,6 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -46,8 +45,7 @@ final class JdbcPersonalDataKeys implements PersonalDataKeys {
 
     @Override
     public byte[] keyForWriting(String subject) {
-        @SuppressWarnings("unchecked")
-        Map<String, byte[]> createdHere = (Map<String, byte[]>) TransactionSynchronizationManager.getResource(this);
+        Map<String, byte[]> createdHere = TransactionScoped.existing(this);
         if (createdHere != null && createdHere.containsKey(subject)) {
             return createdHere.get(subject);
         }
@@ -107,20 +105,7 @@ final class JdbcPersonalDataKeys implements PersonalDataKeys {
 
     /** The keys {@link #createForWriting} made in the current transaction, forgotten when it completes. */
     private Map<String, byte[]> createdInThisTransaction() {
-        @SuppressWarnings("unchecked")
-        Map<String, byte[]> created = (Map<String, byte[]>) TransactionSynchronizationManager.getResource(this);
-        if (created == null) {
-            Map<String, byte[]> fresh = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(this, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(JdbcPersonalDataKeys.this);
-                }
-            });
-            return fresh;
-        }
-        return created;
+        return TransactionScoped.value(this, HashMap::new);
     }
 
     @Override

@@ -2,6 +2,7 @@ package cn.gongkai.ledger.statistics;
 
 import cn.gongkai.ledger.platform.InputBounds;
 import cn.gongkai.ledger.platform.ProjectionText;
+import cn.gongkai.ledger.platform.TransactionScoped;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The outbox of the annual tables ({@code annual_tables_outbox}, docs/adr/0017): which agency-years'
@@ -67,23 +66,7 @@ public class AnnualTablesChanges {
      * the outbox row of an agency-year is written once per transaction, not once per event.
      */
     private Set<Recorded> recordedInThisTransaction() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return new HashSet<>();
-        }
-        @SuppressWarnings("unchecked")
-        Set<Recorded> recorded = (Set<Recorded>) TransactionSynchronizationManager.getResource(this);
-        if (recorded == null) {
-            Set<Recorded> fresh = new HashSet<>();
-            TransactionSynchronizationManager.bindResource(this, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(AnnualTablesChanges.this);
-                }
-            });
-            return fresh;
-        }
-        return recorded;
+        return TransactionScoped.value(this, HashSet::new);
     }
 
     private record Recorded(String agencyId, int year, boolean throughCurrent) {
