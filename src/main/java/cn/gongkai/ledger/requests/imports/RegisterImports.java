@@ -14,6 +14,8 @@ import cn.gongkai.ledger.requests.imports.ImportReport.BalanceDifference;
 import cn.gongkai.ledger.requests.imports.ImportReport.Differing;
 import cn.gongkai.ledger.requests.imports.RegisterRows.Planned;
 import cn.gongkai.ledger.requests.write.receive.ApplicantMatches;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -155,30 +157,36 @@ public class RegisterImports {
     }
 
     public ImportProgress progress(String agencyId, UUID importId) {
-        ImportProgress stored = jdbc.sql("""
-                        select import_id, kind, status, file_sha256, rows_total, rows_refused, rows_unchanged, rows_differing,
-                            rows_imported, requested_by, started_at, finished_at, failure
-                        from register_import where import_id = :id and agency_id = :agency""")
+        return jdbc.sql(PROGRESS + " where import_id = :id and agency_id = :agency")
                 .param("id", importId).param("agency", agencyId)
-                .query((rs, n) -> new ImportProgress(rs.getObject("import_id", UUID.class), rs.getString("kind"),
-                        rs.getString("status"), rs.getString("file_sha256"), rs.getInt("rows_total"), 0,
-                        rs.getInt("rows_refused"), rs.getInt("rows_unchanged"), rs.getInt("rows_differing"),
-                        rs.getInt("rows_imported"), rs.getString("requested_by"), instant(rs.getTimestamp("started_at")),
-                        instant(rs.getTimestamp("finished_at")), rs.getString("failure")))
+                .query(this::progress)
                 .optional()
                 .orElseThrow(() -> new NotFound("import " + importId));
-        AtomicInteger done = running.get(importId);
-        int rowsDone = done != null ? done.get() : "DONE".equals(stored.status()) ? stored.rowsImported() : 0;
-        return new ImportProgress(stored.importId(), stored.kind(), stored.status(), stored.fileSha256(), stored.rowsTotal(),
-                rowsDone, stored.rowsRefused(), stored.rowsUnchanged(), stored.rowsDiffering(), stored.rowsImported(),
-                stored.requestedBy(), stored.startedAt(), stored.finishedAt(), stored.failure());
     }
 
     /** This agency's latest imports and dry runs, newest first, as their progress (no file, no personal data). */
     public List<ImportProgress> recent(String agencyId, int limit) {
-        return jdbc.sql("select import_id from register_import where agency_id = :agency order by started_at desc limit :limit")
-                .param("agency", agencyId).param("limit", limit).query(UUID.class).list().stream()
-                .map(id -> progress(agencyId, id)).toList();
+        return jdbc.sql(PROGRESS + " where agency_id = :agency order by started_at desc limit :limit")
+                .param("agency", agencyId).param("limit", limit)
+                .query(this::progress)
+                .list();
+    }
+
+    private static final String PROGRESS = """
+            select import_id, kind, status, file_sha256, rows_total, rows_refused, rows_unchanged, rows_differing,
+                rows_imported, requested_by, started_at, finished_at, failure
+            from register_import""";
+
+    /** A stored import with its rows done: counted while it runs here, all of them once DONE. */
+    private ImportProgress progress(ResultSet rs, int rowNumber) throws SQLException {
+        UUID id = rs.getObject("import_id", UUID.class);
+        String status = rs.getString("status");
+        AtomicInteger done = running.get(id);
+        int rowsDone = done != null ? done.get() : "DONE".equals(status) ? rs.getInt("rows_imported") : 0;
+        return new ImportProgress(id, rs.getString("kind"), status, rs.getString("file_sha256"), rs.getInt("rows_total"),
+                rowsDone, rs.getInt("rows_refused"), rs.getInt("rows_unchanged"), rs.getInt("rows_differing"),
+                rs.getInt("rows_imported"), rs.getString("requested_by"), instant(rs.getTimestamp("started_at")),
+                instant(rs.getTimestamp("finished_at")), rs.getString("failure"));
     }
 
     /** The years whose part 三 the import's file contributes to, as the dry run of the same file found them. */
