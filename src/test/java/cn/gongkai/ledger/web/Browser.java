@@ -78,14 +78,11 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * Clicks a form's button and waits until the browser has left the page: a click returns before the next page
+     * Clicks a form's button and waits until the browser shows the next page: a click returns before the next page
      * has loaded, so an element present on both pages (the status) could otherwise be read from the old one.
      */
     void submit(By button) {
-        WebElement page = driver.findElement(By.tagName("html"));
-        driver.findElement(button).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        toNextPage(() -> driver.findElement(button).click());
     }
 
     /** The element, once the page has it (a page may still be loading after a click). */
@@ -94,12 +91,26 @@ final class Browser implements AutoCloseable {
                 .until(d -> d.findElement(by));
     }
 
-    /** Follows a link and waits until the browser has left the page (see {@link #submit}). */
+    /** Follows a link and waits until the browser shows the next page (see {@link #submit}). */
     void follow(By link) {
-        WebElement page = driver.findElement(By.tagName("html"));
-        find(link).click();
+        WebElement target = find(link);
+        toNextPage(target::click);
+    }
+
+    /**
+     * Marks the current page, acts, and waits until a page without the mark has loaded completely. Not
+     * {@code stalenessOf(html)}: while the old document is being torn down Chromium may answer with an "unknown
+     * error" (node does not belong to the document) instead of a stale element, which such a wait does not expect.
+     * Errors while the browser is between pages are expected here and retried.
+     */
+    private void toNextPage(Runnable action) {
+        String mark = java.util.UUID.randomUUID().toString();
+        script("window.__gongkaiPage = arguments[0];", mark);
+        action.run();
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> !mark.equals(script("return window.__gongkaiPage;"))
+                        && "complete".equals(script("return document.readyState;")));
     }
 
     java.util.List<WebElement> findAll(By by) {
