@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaModifier;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
@@ -27,7 +25,7 @@ import org.springframework.modulith.core.ApplicationModules;
 class ArchitectureDocTest {
 
     private static final Path DOC = Path.of("docs/architecture.md");
-    private static final ApplicationModules MODULES = ApplicationModules.of(GongkaiLedgerApplication.class);
+    private static final ApplicationModules MODULES = MainCode.modules();
 
     @Test
     void theModuleTableNamesExactlySpringModulithsModules() throws IOException {
@@ -58,8 +56,7 @@ class ArchitectureDocTest {
     @Test
     void theTopicTableNamesExactlyTheTopicsTheCodeDefines() throws Exception {
         Set<String> defined = new TreeSet<>();
-        for (JavaField field : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("cn.gongkai.ledger").stream().flatMap(type -> type.getFields().stream()).toList()) {
+        for (JavaField field : MainCode.classes().stream().flatMap(type -> type.getFields().stream()).toList()) {
             if (field.getName().equals("TOPIC") && field.getModifiers().contains(JavaModifier.STATIC)
                     && field.getRawType().isEquivalentTo(String.class)) {
                 Field reflected = field.reflect();

@@ -10,7 +10,6 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,9 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureRulesTest {
 
-    private static final JavaClasses MAIN = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("cn.gongkai.ledger");
+    private static final JavaClasses MAIN = MainCode.classes();
 
     /** A class with {@code @EventHandler} methods that is not a designated process: a projection. */
     private static final DescribedPredicate<JavaClass> PROJECTIONS = DescribedPredicate.describe(

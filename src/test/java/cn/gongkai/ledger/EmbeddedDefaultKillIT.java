@@ -153,7 +153,7 @@ class EmbeddedDefaultKillIT {
         static Service start(Path home, int httpPort, int kafkaPort, Path logFile) throws IOException {
             String java = ProcessHandle.current().info().command().orElse("java");
             Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    "-XX:TieredStopAtLevel=1", "-Xmx768m",
+                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx768m",
                     "-D" + DevGongkaiLedger.DATA_DIRECTORY + "=" + home,
                     "-D" + DevGongkaiLedger.KAFKA_PORT + "=" + kafkaPort,
                     "-Daxoniq.update-checker.disabled=true", "-Duser.timezone=UTC",

@@ -25,7 +25,9 @@ public class ForkOneSuite {
     static final String CLASSES = "^cn\\.gongkai\\.ledger\\.(?:[a-z]+\\.)*(?:"
             + "EmbeddedDefaultKillIT|StaleEmbeddedPostgresIT|PublisherKillIT|BrokerOutageIT|BrokerOutage200IT"
             + "|PoisonedEventIT|AnnualTablesTopicIT|DeadLetterIT|FailedBatchIT|RestartIT|DatabaseDurabilityIT"
-            + "|PersonalDataKeyringIT|ModularityTest|Part4AsOfTest|ReadYourWritesIT|AnnualTablesRebuildIT"
+            + "|PersonalDataKeyringIT|Part4AsOfTest|ReadYourWritesIT|AnnualTablesRebuildIT"
+            // the architecture tests together, so that the main code is read once (MainCode)
+            + "|ModularityTest|ArchitectureDocTest|ArchitectureRulesTest|DisputeVocabularyTest"
             + ")$";
 
     /** Nested classes run with the class around them; the coverage check runs after both halves. */

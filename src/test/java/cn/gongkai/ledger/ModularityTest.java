@@ -7,8 +7,6 @@ import cn.gongkai.ledger.platform.DataSubject;
 import cn.gongkai.ledger.platform.PersonalData;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
@@ -17,10 +15,8 @@ import org.springframework.modulith.docs.Documenter;
 /** The modules keep to their boundaries, and the events stay a contract of plain data. */
 class ModularityTest {
 
-    private static final ApplicationModules MODULES = ApplicationModules.of(GongkaiLedgerApplication.class);
-    private static final JavaClasses MAIN = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("cn.gongkai.ledger");
+    private static final ApplicationModules MODULES = MainCode.modules();
+    private static final JavaClasses MAIN = MainCode.classes();
 
     @Test
     void modulesRespectTheirBoundaries() {

@@ -4,12 +4,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gongkai.ledger.MainCode;
 import cn.gongkai.ledger.statistics.DisputeColumn;
 import cn.gongkai.ledger.statistics.DisputeGroup;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.Arrays;
 import java.util.List;
 import org.axonframework.serialization.Revision;
@@ -18,9 +17,8 @@ import org.junit.jupiter.api.Test;
 /** The case kinds and results map one to one onto part 四, and the events stay plain data. */
 class DisputeVocabularyTest {
 
-    private static final JavaClasses MAIN = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("cn.gongkai.ledger.disputes");
+    private static final JavaClasses MAIN = MainCode.classes().that(
+            JavaClass.Predicates.resideInAPackage("cn.gongkai.ledger.disputes.."));
 
     @Test
     void eachKindIsOnePart4GroupOfTheSameName() {

@@ -78,6 +78,8 @@ class PublisherKillIT {
             Files.writeString(Path.of("target", "publisher-kill.args"), String.join("\n", args(url, kafka.bootstrapServers())));
             long started = System.nanoTime();
             Process dying = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    // a service that boots, writes and dies: C1 alone compiles enough for it (see EmbeddedDefaultKillIT)
+                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                     "-Daxoniq.update-checker.disabled=true", "-Duser.timezone=UTC", DyingService.class.getName())
                     .redirectErrorStream(true).redirectOutput(log.toFile())
                     .start();

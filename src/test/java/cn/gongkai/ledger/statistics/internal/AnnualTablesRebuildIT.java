@@ -55,8 +55,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The annual tables can be thrown away and rebuilt from the event store, giving exactly the same
- * tables: thousands of applications of two agencies, received over past years and driven through
- * the real command side (answers, withdrawals, lapses, outcome and category corrections), with
+ * tables: 1,200 applications of two agencies (about a hundred per agency and year), received over
+ * past years and driven through the real command side (answers, withdrawals, lapses, outcome and category corrections), with
  * years closed in the middle so that live carry-forwards and late registrations into closed years
  * are in the stream too. The replay must not send carry-forwards again.
  */
@@ -65,8 +65,8 @@ import org.springframework.test.context.TestPropertySource;
 class AnnualTablesRebuildIT {
 
     private static final List<String> AGENCIES = List.of("kaifaqu", "yicheng");
-    private static final int APPLICATIONS_BEFORE_CLOSE = 2000;
-    private static final int APPLICATIONS_AFTER_CLOSE = 1000;
+    private static final int APPLICATIONS_BEFORE_CLOSE = 800;
+    private static final int APPLICATIONS_AFTER_CLOSE = 400;
     private static final LocalDate FIRST_RECEIPT = LocalDate.of(2021, 1, 1);
     private static final LocalDate LAST_RECEIPT = LocalDate.of(2025, 12, 31);
     private static final int FIRST_YEAR = 2020;
@@ -91,7 +91,7 @@ class AnnualTablesRebuildIT {
     @Test
     void resettingTheAnnualTablesRebuildsEveryTableExactly() throws Exception {
         LocalDate today = BusinessClock.today(clock);
-        // given thousands of applications, years closed half-way, and more registered after the close
+        // given 1,200 applications, years closed half-way, and more registered after the close
         applications(0, APPLICATIONS_BEFORE_CLOSE, today);
         closeYear("kaifaqu", 2021);
         closeYear("kaifaqu", 2022);
