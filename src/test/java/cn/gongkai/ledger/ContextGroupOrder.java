@@ -21,7 +21,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * ({@code spring.test.context.cache.maxSize} in {@code spring.properties}): a context no later class
  * needs is closed instead of running idle next to the others (its processors, pools and schedulers
  * took CPU from every later class). {@code platform.OpenApiCoverageIT} checks the API calls of every class
- * before it: it runs last of all, its context's group last. In the full build each of surefire's two
+ * before it: it runs last of all. In the full build each of surefire's two
  * JVMs runs one half of the classes ({@link ForkOneSuite}, {@link ForkTwoSuite}), ordered by this
  * within the half, and {@code OpenApiCoverageIT} runs after both in a surefire execution of its own.
  *
@@ -38,20 +38,15 @@ public final class ContextGroupOrder implements ClassOrderer {
         List<? extends ClassDescriptor> classes = context.getClassDescriptors();
         Map<ClassDescriptor, Object> keys = new HashMap<>();
         Map<Object, Integer> groups = new HashMap<>();
-        Object coverageKey = null;
         for (ClassDescriptor descriptor : classes) {
             Object key = contextKey(descriptor.getTestClass());
             keys.put(descriptor, key);
             groups.putIfAbsent(key, groups.size());
-            if (isCoverageCheck(descriptor.getTestClass())) {
-                coverageKey = key;
-            }
         }
-        Object last = coverageKey;
         classes.sort(Comparator
-                .comparingInt((ClassDescriptor c) -> keys.get(c) == NO_CONTEXT ? 0 : keys.get(c).equals(last) ? 2 : 1)
-                .thenComparingInt(c -> groups.get(keys.get(c)))
-                .thenComparing(c -> isCoverageCheck(c.getTestClass())));
+                .comparing((ClassDescriptor c) -> isCoverageCheck(c.getTestClass()))
+                .thenComparingInt(c -> keys.get(c) == NO_CONTEXT ? 0 : 1)
+                .thenComparingInt(c -> groups.get(keys.get(c))));
     }
 
     private static boolean isCoverageCheck(Class<?> testClass) {

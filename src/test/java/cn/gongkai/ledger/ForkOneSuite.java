@@ -27,7 +27,7 @@ public class ForkOneSuite {
             + "|PoisonedEventIT|AnnualTablesTopicIT|DeadLetterIT|FailedBatchIT|RestartIT|DatabaseDurabilityIT"
             + "|PersonalDataKeyringIT|Part4AsOfTest|ReadYourWritesIT|AnnualTablesRebuildIT"
             // the architecture tests together, so that the main code is read once (MainCode)
-            + "|ModularityTest|ArchitectureDocTest|ArchitectureRulesTest|DisputeVocabularyTest"
+            + "|ModularityTest|ArchitectureDocTest|ArchitectureRulesTest|DisputeVocabularyTest|AnnualTablesPropertyTest"
             + ")$";
 
     /** Nested classes run with the class around them; the coverage check runs after both halves. */

@@ -3,9 +3,11 @@ package cn.gongkai.ledger.processing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.Segment;
 import org.junit.jupiter.api.Test;
 
 class ProcessorProgressTest {
@@ -33,5 +35,27 @@ class ProcessorProgressTest {
     @Test
     void aSegmentWithoutATokenHasProcessedNothing() {
         assertThat(ProcessorProgress.passed(null, 0)).isFalse();
+    }
+
+    @Test
+    void aSegmentHasNothingToHandleWhenNoEventIsOfItsApplicationsAndOfATypeItHandles() {
+        Segment[] segments = Segment.computeSegments(0, 1, 2, 3);
+        String application = "6f1c2d3e-0000-4000-8000-000000000001";
+        Segment owner = java.util.Arrays.stream(segments)
+                .filter(segment -> segment.matches(application.hashCode())).findFirst().orElseThrow();
+        Segment other = java.util.Arrays.stream(segments).filter(segment -> segment != owner).findFirst().orElseThrow();
+        List<ProcessorProgress.StoredEvent> received = List.of(
+                new ProcessorProgress.StoredEvent(application, Optional.of(String.class)));
+
+        assertThat(ProcessorProgress.nothingToHandle(owner, received, type -> true))
+                .as("the segment owning the application must handle its event").isFalse();
+        assertThat(ProcessorProgress.nothingToHandle(other, received, type -> true))
+                .as("another segment has nothing to do for it").isTrue();
+        assertThat(ProcessorProgress.nothingToHandle(owner, received, type -> false))
+                .as("a processor without a handler for the type has nothing to do").isTrue();
+        assertThat(ProcessorProgress.nothingToHandle(owner,
+                List.of(new ProcessorProgress.StoredEvent(application, Optional.empty())), type -> false))
+                .as("a payload class this code does not know is one to handle").isFalse();
+        assertThat(ProcessorProgress.nothingToHandle(other, List.of(), type -> true)).isTrue();
     }
 }

@@ -15,9 +15,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -42,6 +48,15 @@ class ReadYourWritesIT {
 
     @Autowired
     EventProcessingConfiguration processing;
+
+    @Autowired
+    ProcessorProgress progress;
+
+    @Autowired
+    TokenStore tokenStore;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void theRequestListShowsARegistrationOnTheFirstRead() {
@@ -72,6 +87,26 @@ class ReadYourWritesIT {
         assertThat(received(asOf)).isEqualTo(before + 1);
         assertThat(export.status()).as(export.toString()).isEqualTo(200);
         assertThat(exportedReceived(export.json())).isEqualTo(before + 1);
+    }
+
+    /**
+     * The list's processor has four segments; a registration goes to one of them. The others store their
+     * tokens only every few seconds when they have nothing to handle, and a read must not wait for them:
+     * the processor counts as having processed the registration while another segment's stored token is
+     * still short of it.
+     */
+    @Test
+    void aReadWaitsOnlyForTheSegmentThatOwnsTheApplication() {
+        Registered registered = register(new Api(port), HANDLER, today);
+        long position = Long.parseLong(registered.position());
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
+                .until(() -> progress.hasProcessed("request-summary", position));
+        List<Long> stored = storedPositions("request-summary");
+
+        assertThat(stored).hasSize(4);
+        assertThat(stored).as("the stored tokens of the list's segments when the registration counted as processed")
+                .anyMatch(segment -> segment < position);
     }
 
     @Test
@@ -243,6 +278,16 @@ class ReadYourWritesIT {
         assertThat(list.get("responses").get("503").get("headers").has("Retry-After")).isTrue();
         assertThat(paths.get("/api/requests/{requestId}").get("get").get("parameters").findValuesAsString("name"))
                 .doesNotContain(AFTER);
+    }
+
+    private List<Long> storedPositions(String processor) {
+        Serializer serializer = ((JdbcTokenStore) tokenStore).serializer();
+        return jdbc.sql("select token, token_type from token_entry where processor_name = :name")
+                .param("name", processor)
+                .query((rs, row) -> rs.getBytes(1) == null ? -1L : ProcessorProgress.globalIndex((TrackingToken)
+                        serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(1), byte[].class,
+                                rs.getString(2), null))))
+                .list();
     }
 
     private static Registered register(Api api, String user, LocalDate receivedOn) {
