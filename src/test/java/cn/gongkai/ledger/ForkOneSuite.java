@@ -25,7 +25,7 @@ public class ForkOneSuite {
     static final String CLASSES = "^cn\\.gongkai\\.ledger\\.(?:[a-z]+\\.)*(?:"
             + "EmbeddedDefaultKillIT|StaleEmbeddedPostgresIT|PublisherKillIT|BrokerOutageIT|BrokerOutage200IT"
             + "|PoisonedEventIT|AnnualTablesTopicIT|DeadLetterIT|FailedBatchIT|RestartIT|DatabaseDurabilityIT"
-            + "|PersonalDataKeyringIT|Part4AsOfTest|ReadYourWritesIT|AnnualTablesRebuildIT"
+            + "|PersonalDataKeyringIT|Part4AsOfTest|ReadYourWritesIT|AnnualTablesRebuildIT|YearCloseIT|ImportedRegisterIT"
             // the architecture tests together, so that the main code is read once (MainCode)
             + "|ModularityTest|ArchitectureDocTest|ArchitectureRulesTest|DisputeVocabularyTest|AnnualTablesPropertyTest"
             + ")$";
