@@ -20,7 +20,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -41,8 +40,8 @@ class AppendOnlyIT {
             "delete from domain_event_entry where aggregate_identifier = '%s'",
             "truncate domain_event_entry");
 
-    @LocalServerPort
-    int port;
+    /** The service, signed in per call (LedgerIntegrationExtension). */
+    Api api;
 
     @Autowired
     Clock clock;
@@ -63,7 +62,7 @@ class AppendOnlyIT {
     void anApplicationWithEvents() {
         url = environment.getRequiredProperty("spring.datasource.url");
         LocalDate today = BusinessClock.today(clock);
-        id = ApplicationSteps.register(new Api(port), today);
+        id = ApplicationSteps.register(api, today);
     }
 
     @Test

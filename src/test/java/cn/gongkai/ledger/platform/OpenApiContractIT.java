@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,14 +36,14 @@ class OpenApiContractIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    @LocalServerPort
-    int port;
+    /** The service, signed in per call (LedgerIntegrationExtension). */
+    Api api;
 
     private JsonNode live;
 
     @BeforeEach
     void readDescription() {
-        Api.Response docs = new Api(port).get(null, "/v3/api-docs");
+        Api.Response docs = api.get(null, "/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
         live = docs.json();
     }

@@ -22,7 +22,6 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -43,8 +42,8 @@ class ReadYourWritesIT {
 
     private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
-    @LocalServerPort
-    int port;
+    /** The service, signed in per call (LedgerIntegrationExtension). */
+    Api api;
 
     @Autowired
     EventProcessingConfiguration processing;
@@ -60,7 +59,6 @@ class ReadYourWritesIT {
 
     @Test
     void theRequestListShowsARegistrationOnTheFirstRead() {
-        Api api = new Api(port);
         Registered registered = register(api, HANDLER, today);
 
         Response list = api.get(HANDLER, "/api/requests?size=500", AFTER, registered.position());
@@ -71,7 +69,6 @@ class ReadYourWritesIT {
 
     @Test
     void theAnnualTablesAsOfAndExportCountARegistrationOnTheFirstRead() {
-        Api api = new Api(port);
         int year = today.getYear();
         Registered first = register(api, HANDLER, today);
         long before = received(api.get(HEAD, "/api/statistics/" + year, AFTER, first.position()));
@@ -97,7 +94,7 @@ class ReadYourWritesIT {
      */
     @Test
     void aReadWaitsOnlyForTheSegmentThatOwnsTheApplication() {
-        Registered registered = register(new Api(port), HANDLER, today);
+        Registered registered = register(api, HANDLER, today);
         long position = Long.parseLong(registered.position());
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
@@ -111,7 +108,6 @@ class ReadYourWritesIT {
 
     @Test
     void aCellListsARegistrationOnTheFirstRead() {
-        Api api = new Api(port);
         Registered registered = register(api, HANDLER, today);
 
         Response cell = api.get(AUDITOR, "/api/statistics/" + today.getYear() + "/cells/RECEIVED/NATURAL_PERSON",
@@ -123,7 +119,6 @@ class ReadYourWritesIT {
 
     @Test
     void aPublicationIsDiffedOnTheFirstReadAfterPublishing() {
-        Api api = new Api(port);
         Response closed = api.post(HEAD, "/api/statistics/2013/close", "");
         assertThat(closed.status()).as(closed.toString()).isEqualTo(202);
         assertThat(closed.header(ReadYourWrites.EVENT_POSITION)).isNotNull();
@@ -140,7 +135,6 @@ class ReadYourWritesIT {
 
     @Test
     void theDisputeListAndCellsShowAFilingOnTheFirstRead() {
-        Api api = new Api(port);
         Registered registered = register(api, HANDLER, today);
         conclude(api, registered.id(), "DISCLOSED", today);
         Response filed = api.post(HANDLER, "/api/disputes", """
@@ -162,7 +156,6 @@ class ReadYourWritesIT {
 
     @Test
     void theAuditViewsShowAStepOnTheFirstRead() {
-        Api api = new Api(port);
         Registered registered = register(api, "lead-kaifaqu", today);
         long position = Long.parseLong(registered.position());
 
@@ -180,7 +173,6 @@ class ReadYourWritesIT {
 
     @Test
     void theAuditedChangesOfAYearShowACorrectionOnTheFirstRead() {
-        Api api = new Api(port);
         Registered registered = register(api, HANDLER, today);
         conclude(api, registered.id(), "DISCLOSED", today);
         Response corrected = api.post("reviewer2-kaifaqu", "/api/requests/" + registered.id() + "/category-correction",
@@ -197,7 +189,6 @@ class ReadYourWritesIT {
 
     @Test
     void everyStepOfAnApplicationAnswersThePositionOfItsLastEvent() {
-        Api api = new Api(port);
         Registered registered = register(api, HANDLER, today);
         String path = "/api/requests/" + registered.id();
         Response drafted = api.post(HANDLER, path + "/answer-draft", """
@@ -217,7 +208,6 @@ class ReadYourWritesIT {
 
     @Test
     void aReadWhoseProcessorIsStoppedAnswers503WithRetryAfterAndTheRestartedOneAnswers() {
-        Api api = new Api(port);
         EventProcessor summaries = processing.eventProcessor("request-summary").orElseThrow();
         Registered registered;
         try {
@@ -244,7 +234,6 @@ class ReadYourWritesIT {
 
     @Test
     void aMalformedOrUnwrittenPositionIsRefusedNamingTheField() {
-        Api api = new Api(port);
 
         Response letters = api.get(HANDLER, "/api/requests", AFTER, "abc");
         Response negative = api.get(HANDLER, "/api/requests?consistentAfter=-1");
@@ -262,7 +251,7 @@ class ReadYourWritesIT {
 
     @Test
     void theContractIsInTheOpenApiDescription() {
-        JsonNode paths = new Api(port).get(AUDITOR, "/v3/api-docs").json().get("paths");
+        JsonNode paths = api.get(AUDITOR, "/v3/api-docs").json().get("paths");
 
         JsonNode register = paths.get("/api/requests").get("post").get("responses");
         List<String> withPosition = new ArrayList<>();

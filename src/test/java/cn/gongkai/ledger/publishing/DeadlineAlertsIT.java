@@ -25,10 +25,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.Producer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
@@ -43,9 +41,6 @@ import tools.jackson.databind.JsonNode;
 class DeadlineAlertsIT {
 
     private static final String ENVELOPE = MessageContract.SCHEMA_BASE + "deadline-alerts/envelope.v1.json";
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     Clock clock;
@@ -69,11 +64,6 @@ class DeadlineAlertsIT {
     PublishingProperties settings;
 
     Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     @Test
     void anApplicationDueWithinThreeWorkingDaysIsAlertedOnceThenOnceMoreWhenOverdue() throws Exception {

@@ -26,7 +26,6 @@ import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -36,9 +35,6 @@ class PublishingIT {
 
     private static final String TOPIC = "gongkai.requests.v1";
     private static final Duration PUBLISHED = Duration.ofSeconds(30);
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     Clock clock;
@@ -54,7 +50,6 @@ class PublishingIT {
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
         today = BusinessClock.today(clock);
     }
 

@@ -18,7 +18,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,9 +27,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @LedgerIntegrationTest
 class DeadlineIT {
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     Clock clock;
@@ -43,7 +39,6 @@ class DeadlineIT {
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
         today = BusinessClock.today(clock);
     }
 

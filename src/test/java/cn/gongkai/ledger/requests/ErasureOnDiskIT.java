@@ -36,7 +36,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
@@ -63,9 +62,6 @@ class ErasureOnDiskIT {
     /** How far around each mention of the application in the WAL a key is looked for. */
     private static final int NEAR = 2048;
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     Clock clock;
 
@@ -81,7 +77,6 @@ class ErasureOnDiskIT {
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
         today = BusinessClock.today(clock);
         superuser = TestDatabase.superuser(environment);
     }

@@ -29,7 +29,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -53,9 +52,6 @@ class PersonalDataErasureIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration CAUGHT_UP = Duration.ofSeconds(30);
     private static final List<String> PERSONAL = RequestJson.DEMO_APPLICANT;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     Clock clock;
@@ -81,7 +77,6 @@ class PersonalDataErasureIT {
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
         today = BusinessClock.today(clock);
     }
 

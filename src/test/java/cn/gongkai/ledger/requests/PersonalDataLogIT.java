@@ -20,7 +20,6 @@ import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -38,8 +37,8 @@ class PersonalDataLogIT {
 
     private static final List<String> PERSONAL = RequestJson.DEMO_APPLICANT;
 
-    @LocalServerPort
-    int port;
+    /** The service, signed in per call (LedgerIntegrationExtension). */
+    Api api;
 
     @Autowired
     Clock clock;
@@ -62,7 +61,6 @@ class PersonalDataLogIT {
 
     @Test
     void noPersonalDataIsLoggedInAWholeLifeWithItsFailures(CapturedOutput output) {
-        Api api = new Api(port);
         LocalDate today = BusinessClock.today(clock);
 
         // a whole life, read back by staff, published and counted

@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -25,12 +24,11 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = "gongkai.test.database=publication")
 class PublicationIT {
 
-    @LocalServerPort
-    int port;
+    /** The service, signed in per call (LedgerIntegrationExtension). */
+    Api api;
 
     @Test
     void afterPublicationEveryChangedCellIsShownWithTheEventsThatChangedIt() {
-        Api api = new Api(port);
         // given 2024: one application answered (disclosed), one still open; the year closed and published
         String answered = closedAndPublishedWithOneOpen(api, 2024).answered();
         Instant atPublication = Instant.now();
@@ -71,14 +69,14 @@ class PublicationIT {
 
     @Test
     void anOpenYearCannotBePublished() {
-        Response response = new Api(port).post("head-kaifaqu", "/api/statistics/2019/publish", "");
+        Response response = api.post("head-kaifaqu", "/api/statistics/2019/publish", "");
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().get("rule").asText()).isEqualTo("PublishAfterClose");
     }
 
     @Test
     void beforeAnyPublicationTheDiffIsANotFoundThatSaysWhy() {
-        Response response = new Api(port).get("auditor-kaifaqu", "/api/statistics/2019/publication-diff");
+        Response response = api.get("auditor-kaifaqu", "/api/statistics/2019/publication-diff");
         assertThat(response.status()).as(response.toString()).isEqualTo(404);
         assertThat(response.json().get("rule").asText()).isEqualTo("NoPublicationYet");
         assertThat(response.json().get("message").asText()).contains("2019", "尚未公布");
@@ -87,7 +85,6 @@ class PublicationIT {
 
     @Test
     void aCarriedForwardCellListsEachEventByItsEffectOnTheCellAndChangesThatCancelOutAreLeftOut() {
-        Api api = new Api(port);
         // given 2021: one application answered, one still open at the year's end; the year closed and published
         String open = closedAndPublishedWithOneOpen(api, 2021).open();
         long receivedThen = cells(api, "/api/statistics/2021").get("RECEIVED").get("TOTAL").asLong();
@@ -132,7 +129,6 @@ class PublicationIT {
 
     @Test
     void aBackDatedApplicationConcludedWithinTheClosedYearShowsNoCarryForwardStep() {
-        Api api = new Api(port);
         // given 2020 closed
         assertThat(api.post("head-kaifaqu", "/api/statistics/2020/close", "").status()).isEqualTo(202);
         // when an application of 2020 is registered now, carried forward out of the closed year as soon as it

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -20,8 +19,8 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = "gongkai.test.database=roll-up")
 class RollUpIT {
 
-    @LocalServerPort
-    int port;
+    /** The service, signed in per call (LedgerIntegrationExtension). */
+    Api api;
 
     @Autowired
     JdbcClient jdbc;
@@ -35,7 +34,6 @@ class RollUpIT {
                 select 'handler-jsj', password_hash, '建设局经办人', 'kaifaqu-jsj' from staff_user
                 where username = 'handler-kaifaqu'""").update();
         jdbc.sql("insert into staff_role (username, role) values ('handler-jsj', 'HANDLER')").update();
-        Api api = new Api(port);
         LocalDate receivedOn = LocalDate.of(2025, 4, 1);
         api.post("handler-kaifaqu", "/api/requests", RequestJson.received(receivedOn));
         api.post("handler-kaifaqu", "/api/requests", RequestJson.received(receivedOn, "COMMERCIAL_ENTERPRISE", "某公司"));

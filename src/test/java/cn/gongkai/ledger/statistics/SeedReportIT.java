@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -30,15 +29,14 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = "gongkai.test.database=seed-report")
 class SeedReportIT {
 
-    @LocalServerPort
-    int port;
+    /** The service, signed in per call (LedgerIntegrationExtension). */
+    Api api;
 
     @Autowired
     AnnualTablesExporter exporter;
 
     @Test
     void the2021TableEqualsThePublishedOneAndTheOpenApplicationMovesTo2022() {
-        Api api = new Api(port);
         // given six applications of 2021 from natural persons: 1 disclosed, 4 partly disclosed, 1 still open
         String disclosed = register(api, LocalDate.of(2021, 3, 8));
         conclude(api, disclosed, "DISCLOSED", LocalDate.of(2021, 3, 25));

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,8 +30,8 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = "gongkai.test.database=year-close")
 class YearCloseIT {
 
-    @LocalServerPort
-    int port;
+    /** The service, signed in per call (LedgerIntegrationExtension). */
+    Api api;
 
     @Autowired
     JdbcClient jdbc;
@@ -42,7 +41,6 @@ class YearCloseIT {
 
     @Test
     void closingCarriesForwardEveryOpenApplicationOnceAndLateEntriesKeepTheTablesRight() {
-        Api api = new Api(port);
         // given 2023: one application still open, one concluded within the year
         String open = register(api, LocalDate.of(2023, 6, 1));
         String concluded = register(api, LocalDate.of(2023, 6, 2));
@@ -85,7 +83,6 @@ class YearCloseIT {
 
     @Test
     void theCloseAnswersWithItsStatusResourceWhichCountsTheCarryForwardsUntilAllAreDone() throws IOException {
-        Api api = new Api(port);
         // given 2021 of 驿城区 (its own agency, so the 2023 close above counts none of these): three
         // applications still open at the year's end, one concluded within it
         int open = 3;
@@ -140,7 +137,6 @@ class YearCloseIT {
 
     @Test
     void theCurrentYearCannotBeClosedAndOnlyTheHeadClosesAYear() {
-        Api api = new Api(port);
         int thisYear = BusinessClock.today(clock).getYear();
 
         Response early = api.post("head-kaifaqu", "/api/statistics/" + thisYear + "/close", "");
@@ -153,7 +149,6 @@ class YearCloseIT {
 
     @Test
     void anotherAgencysTablesAreNotFound() {
-        Api api = new Api(port);
         assertThat(api.get("handler-yicheng", "/api/statistics/2023?agency=kaifaqu").status()).isEqualTo(404);
     }
 

@@ -23,7 +23,6 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /** One run of the nightly year close is one correlation id, down to every application it carries forward. */
@@ -31,8 +30,8 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "gongkai.test.database=year-close-job")
 class YearCloseJobCorrelationIT {
 
-    @LocalServerPort
-    int port;
+    /** The service, signed in per call (LedgerIntegrationExtension). */
+    Api api;
 
     @Autowired
     CommandGateway commands;
@@ -49,7 +48,6 @@ class YearCloseJobCorrelationIT {
     @Test
     void theSweepsCarriedForwardEventsCarryTheJobRunsCorrelationId() {
         // given an application received in 2024 and still open
-        Api api = new Api(port);
         String open = register(api, LocalDate.of(2024, 10, 8));
 
         // when the nightly job runs on the first night of 2025
