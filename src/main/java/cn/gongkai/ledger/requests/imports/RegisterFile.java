@@ -2,15 +2,12 @@ package cn.gongkai.ledger.requests.imports;
 
 import cn.gongkai.ledger.platform.FieldProblem;
 import cn.gongkai.ledger.platform.InputRejected;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -18,18 +15,10 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * A register file read into rows of text by column: an XLSX workbook (its first sheet) or a UTF-8 CSV
- * file, told apart by the ZIP signature. The first row is the header; columns are found by their Chinese
+ * A register file read into rows of text by column: an XLSX workbook (its first sheet, read row by row:
+ * {@link XlsxSheet}) or a UTF-8 CSV file, told apart by the ZIP signature. The first row is the header; columns are found by their Chinese
  * headers, in any order; columns the template does not know are ignored. A file that cannot be read, or
  * lacks a required header, is refused as a whole (400, naming the header).
  */
@@ -89,49 +78,32 @@ record RegisterFile(List<Line> lines) {
     }
 
     private static RegisterFile readXlsx(byte[] content) {
-        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
-            if (workbook.getNumberOfSheets() == 0) {
-                throw refused("file", "工作簿没有工作表", "the workbook has no sheet");
-            }
-            Sheet sheet = workbook.getSheetAt(0);
-            DataFormatter formatter = new DataFormatter();
-            Map<Integer, RegisterColumn> columns = null;
-            List<Line> lines = new ArrayList<>();
-            for (Row row : sheet) {
-                List<String> cells = new ArrayList<>();
-                for (int i = 0; i < Math.max(0, row.getLastCellNum()); i++) {
-                    cells.add(text(row.getCell(i), formatter));
-                }
-                if (columns == null) {
-                    if (cells.stream().allMatch(String::isBlank)) {
-                        continue;
+        List<Line> lines = new ArrayList<>();
+        Header header = new Header();
+        try {
+            XlsxSheet.read(content, (number, cells) -> {
+                if (header.columns == null) {
+                    if (!cells.stream().allMatch(String::isBlank)) {
+                        header.columns = header(cells);
                     }
-                    columns = header(cells);
-                    continue;
+                    return;
                 }
-                add(lines, row.getRowNum() + 1, columns, cells);
-            }
-            if (columns == null) {
-                throw refused("file", "工作表没有表头行", "the sheet has no header row");
-            }
-            return new RegisterFile(lines);
+                add(lines, number, header.columns, cells);
+            });
         } catch (InputRejected e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw refused("file", "XLSX 工作簿无法读取", "the XLSX workbook cannot be read");
         }
+        if (header.columns == null) {
+            throw refused("file", "工作表没有表头行", "the sheet has no header row");
+        }
+        return new RegisterFile(lines);
     }
 
-    private static String text(Cell cell, DataFormatter formatter) {
-        if (cell == null) {
-            return "";
-        }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        if (type == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-            LocalDate date = cell.getLocalDateTimeCellValue().toLocalDate();
-            return date.format(DateTimeFormatter.ISO_LOCAL_DATE);
-        }
-        return formatter.formatCellValue(cell);
+    /** The columns the header row names, once it has been read. */
+    private static final class Header {
+        Map<Integer, RegisterColumn> columns;
     }
 
     private static Map<Integer, RegisterColumn> header(List<String> cells) {
