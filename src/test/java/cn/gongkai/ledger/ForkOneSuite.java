@@ -26,7 +26,7 @@ public class ForkOneSuite {
             + "EmbeddedDefaultKillIT|StaleEmbeddedPostgresIT|PublisherKillIT|BrokerOutageIT|BrokerOutage200IT"
             + "|PoisonedEventIT|AnnualTablesTopicIT|DeadLetterIT|FailedBatchIT|RestartIT|DatabaseDurabilityIT"
             + "|PersonalDataKeyringIT|Part4AsOfTest|ReadYourWritesIT|AnnualTablesRebuildIT|YearCloseIT|ImportedRegisterIT"
-            + "|PersonalDataErasureIT|PersonalDataLogIT|NoticesIT"
+            + "|PersonalDataErasureIT|PersonalDataLogIT"
             // the architecture tests together, so that the main code is read once (MainCode)
             + "|ModularityTest|ArchitectureDocTest|ArchitectureRulesTest|DisputeVocabularyTest|AnnualTablesPropertyTest"
             + ")$";

@@ -28,6 +28,8 @@ final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** Between two looks of a wait (Selenium's default, 500 ms, was most of a step's time: a page is there sooner). */
+    private static final Duration LOOK_AGAIN_AFTER = Duration.ofMillis(50);
 
     final WebDriver driver;
     private final String base;
@@ -87,8 +89,8 @@ final class Browser implements AutoCloseable {
 
     /** The element, once the page has it (a page may still be loading after a click). */
     WebElement find(By by) {
-        return new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
-                .until(d -> d.findElement(by));
+        return new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15),
+                LOOK_AGAIN_AFTER).until(d -> d.findElement(by));
     }
 
     /** Follows a link and waits until the browser shows the next page (see {@link #submit}). */
@@ -107,7 +109,7 @@ final class Browser implements AutoCloseable {
         String mark = java.util.UUID.randomUUID().toString();
         script("window.__gongkaiPage = arguments[0];", mark);
         action.run();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30))
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30), LOOK_AGAIN_AFTER)
                 .ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(d -> !mark.equals(script("return window.__gongkaiPage;"))
                         && "complete".equals(script("return document.readyState;")));
