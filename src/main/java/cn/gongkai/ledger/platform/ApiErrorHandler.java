@@ -171,8 +171,10 @@ class ApiErrorHandler {
                     "the request cannot be handled (" + status.value() + ")", List.of());
         }
         if (DatabaseUnavailable.causes(e)) {
-            log.warn("the database is unavailable: {}", e.getClass().getName());
-            return databaseUnavailable();
+            boolean inDoubt = DatabaseUnavailable.inDoubt(e);
+            log.warn("the database is unavailable{}: {}", inDoubt ? " during a commit" : "", e.getClass().getName());
+            return inDoubt ? databaseUnavailable(DatabaseUnavailable.MESSAGE_IN_DOUBT_ZH,
+                    DatabaseUnavailable.MESSAGE_IN_DOUBT_EN) : databaseUnavailable();
         }
         // the exception's message may quote input; log its type and origin only
         log.error("unexpected failure: {} at {}", e.getClass().getName(),
@@ -203,8 +205,13 @@ class ApiErrorHandler {
 
     /** 503 with {@code Retry-After}: the database cannot be reached; nothing was stored ({@link DatabaseUnavailable}). */
     static ResponseEntity<ApiError> databaseUnavailable() {
+        return databaseUnavailable(DatabaseUnavailable.MESSAGE_ZH, DatabaseUnavailable.MESSAGE_EN);
+    }
+
+    /** The same 503, saying what is known of the request's effect. */
+    static ResponseEntity<ApiError> databaseUnavailable(String zh, String en) {
         ResponseEntity<ApiError> answer = error(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.RULE,
-                DatabaseUnavailable.MESSAGE_ZH, DatabaseUnavailable.MESSAGE_EN, List.of());
+                zh, en, List.of());
         return ResponseEntity.status(answer.getStatusCode())
                 .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
                 .body(answer.getBody());

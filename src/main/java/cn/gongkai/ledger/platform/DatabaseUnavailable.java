@@ -3,8 +3,10 @@ package cn.gongkai.ledger.platform;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure is the database being out of reach (stopped, restarting, the pool unable to get a
@@ -24,9 +26,25 @@ public final class DatabaseUnavailable {
     private DatabaseUnavailable() {
     }
 
-    /** True if {@code failure} or one of its causes says the database cannot be reached. */
+    /**
+     * The answer when the server went away during the commit itself: PostgreSQL may have written the commit
+     * before it closed the connection, so "nothing was recorded" would not be known to be true.
+     */
+    public static final String MESSAGE_IN_DOUBT_ZH = "数据库在提交时中断，本次操作可能已记录也可能未记录：请先查看，再决定是否重新提交";
+    public static final String MESSAGE_IN_DOUBT_EN = "the database went away while committing: the change may or may not have"
+            + " been recorded; look it up before sending it again";
+
+    /**
+     * True if {@code failure} or one of its causes says the database cannot be reached. A failed rollback
+     * after a failed commit (Spring's "Commit exception overridden by rollback exception") is judged by the
+     * commit's failure, which Spring keeps beside the cause.
+     */
     public static boolean causes(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof TransactionSystemException system && system.getApplicationException() != null
+                    && system.getApplicationException() != failure && causes(system.getApplicationException())) {
+                return true;
+            }
             if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
                     || cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException) {
@@ -35,6 +53,21 @@ public final class DatabaseUnavailable {
             // class 08: connection exception; 57P01-57P03: the server shutting down or starting
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True if the database went away while a transaction was being committed (see {@link #MESSAGE_IN_DOUBT_EN}). */
+    public static boolean inDoubt(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof TransactionSystemException system && system.getApplicationException() != null
+                    && inDoubt(system.getApplicationException())) {
+                return true;
+            }
+            if (cause instanceof DataAccessException access && access.getMessage() != null
+                    && access.getMessage().startsWith("JDBC commit")) {
                 return true;
             }
         }

@@ -8,9 +8,11 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** Which failures are answered 503 (the database out of reach) and which stay 500 or their own status. */
 class DatabaseUnavailableTest {
@@ -26,6 +28,27 @@ class DatabaseUnavailableTest {
                         "57P01"))))).isTrue();
         assertThat(DatabaseUnavailable.causes(new RuntimeException(new SQLException("the database system is starting up",
                 "57P03")))).isTrue();
+    }
+
+    /**
+     * As seen in bench/service when PostgreSQL stopped under load: the commit failed as the server terminated the
+     * connection, then the rollback failed on the closed connection, and Spring threw the rollback's failure with
+     * the commit's kept beside it. That is the database out of reach (503, not 500), and the change is in doubt.
+     */
+    @Test
+    void aCommitCutOffByTheServersShutdownIsUnavailableAndInDoubt() {
+        TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        rollbackFailed.initApplicationException(new DataAccessResourceFailureException(
+                "JDBC commit; FATAL: terminating connection due to administrator command",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
+
+        assertThat(DatabaseUnavailable.causes(rollbackFailed)).isTrue();
+        assertThat(DatabaseUnavailable.inDoubt(rollbackFailed)).isTrue();
+        assertThat(DatabaseUnavailable.causes(new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed")))).as("a failed rollback alone says nothing").isFalse();
+        assertThat(DatabaseUnavailable.inDoubt(new CannotCreateTransactionException("begin",
+                new SQLTransientConnectionException("pool")))).as("nothing began: not in doubt").isFalse();
     }
 
     @Test
