@@ -124,6 +124,8 @@ class ServiceBenchmark {
         long began = System.nanoTime();
         try {
             infrastructure();
+            // read while the server runs: the section is written after everything has been stopped
+            postgresDescription = postgresSettings();
             figures();
             tls();
             if (faults) {
@@ -1195,6 +1197,9 @@ class ServiceBenchmark {
         System.out.println(figure + ": " + measured + " | " + baseline + " | " + target + (met ? " met" : " MISSED"));
     }
 
+    /** The server's version and durability settings, as read once it was up. */
+    private String postgresDescription = "?";
+
     private String postgresSettings() {
         try (Connection jdbc = service(); Statement sql = jdbc.createStatement();
              ResultSet row = sql.executeQuery("select version(), current_setting('fsync'), current_setting('synchronous_commit'), "
@@ -1233,7 +1238,7 @@ class ServiceBenchmark {
                 %s
                 %s
                 """.formatted(Instant.now().truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
-                Machine.cpuModel(), Machine.memory(), loadBefore, Machine.load(), postgresSettings(),
+                Machine.cpuModel(), Machine.memory(), loadBefore, Machine.load(), postgresDescription,
                 postgres == null ? "the server at " + server : "its own process from " + postgres.bin + ", port " + postgres.port,
                 kafka == null ? "the broker at " + bootstrap : "its own process (`kafka.Kafka`, KRaft, one node, 3 partitions), from the kafka_2.13 jars",
                 a == null ? "" : String.join(" ", a.jvmFlags()), jar.getFileName(), String.join(", ", env.keySet()),
