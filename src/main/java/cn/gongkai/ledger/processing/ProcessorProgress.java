@@ -90,23 +90,18 @@ public class ProcessorProgress {
         if (segments.isEmpty()) {
             return false;
         }
-        int[] ids = segments.stream().mapToInt(SegmentToken::segment).toArray();
-        Optional<Predicate<Class<?>>> handles = null;
-        for (SegmentToken segment : segments) {
-            if (passed(segment.token(), globalIndex)) {
-                continue;
-            }
-            if (handles == null) {
-                handles = handledTypes(processor);
-            }
-            Optional<List<StoredEvent>> waiting = handles.isEmpty() ? Optional.empty()
-                    : storedAfter(segment.token(), globalIndex);
-            if (waiting.isEmpty() || !nothingToHandle(Segment.computeSegment(segment.segment(), ids), waiting.get(),
-                    handles.get())) {
-                return false;
-            }
+        List<SegmentToken> notPassed = segments.stream().filter(segment -> !passed(segment.token(), globalIndex)).toList();
+        if (notPassed.isEmpty()) {
+            return true;
         }
-        return true;
+        Optional<Predicate<Class<?>>> handles = handledTypes(processor);
+        if (handles.isEmpty()) {
+            return false;
+        }
+        int[] ids = segments.stream().mapToInt(SegmentToken::segment).toArray();
+        return notPassed.stream().allMatch(segment -> storedAfter(segment.token(), globalIndex)
+                .map(events -> nothingToHandle(Segment.computeSegment(segment.segment(), ids), events, handles.get()))
+                .orElse(false));
     }
 
     /**
