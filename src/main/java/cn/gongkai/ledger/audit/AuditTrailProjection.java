@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.audit;
 
+import cn.gongkai.ledger.platform.HeldWrites;
 import cn.gongkai.ledger.platform.ProjectionText;
 import cn.gongkai.ledger.access.ActorMetaData;
 import cn.gongkai.ledger.disputes.events.DisputeCorrected;
@@ -24,8 +25,12 @@ import cn.gongkai.ledger.statistics.events.ReportPublished;
 import cn.gongkai.ledger.statistics.events.YearClosed;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -33,6 +38,9 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -53,10 +61,21 @@ class AuditTrailProjection {
 
     static final String PROCESSING_GROUP = "audit-trail";
 
-    private final JdbcClient jdbc;
+    private static final String INSERT = """
+            insert into audit_entry (global_index, event_id, aggregate_type, aggregate_id, sequence_number, event_type,
+                label, agency_id, actor, roles, client_address, correlation_id, causation_id, reason, business_date,
+                recorded_at, request_id, registration_number, change_kind, counts_in_year)
+            values (:position, :eventId, :aggregateType, :aggregateId, :sequence, :eventType, :label, :agency, :actor,
+                :roles, :clientAddress, :correlation, :causation, :reason, :businessDate, :recordedAt, :requestId,
+                :registrationNumber, :changeKind, :year)
+            on conflict (global_index) do nothing""";
 
-    AuditTrailProjection(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+
+    AuditTrailProjection(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     @EventHandler
@@ -65,37 +84,69 @@ class AuditTrailProjection {
         Facts facts = facts(payload, aggregateId);
         MetaData metaData = message.getMetaData();
         String agency = Optional.ofNullable(text(metaData, ActorMetaData.AGENCY)).orElse(facts.agencyId());
-        jdbc.sql("""
-                        insert into audit_entry (global_index, event_id, aggregate_type, aggregate_id, sequence_number,
-                            event_type, label, agency_id, actor, roles, client_address, correlation_id, causation_id,
-                            reason, business_date, recorded_at, request_id, registration_number, change_kind,
-                            counts_in_year)
-                        values (:position, :eventId, :aggregateType, :aggregateId, :sequence, :eventType, :label,
-                            :agency, :actor, :roles, :clientAddress, :correlation, :causation, :reason, :businessDate,
-                            :recordedAt, :requestId, :registrationNumber, :changeKind, :year)
-                        on conflict (global_index) do nothing""")
-                .param("position", position(message))
-                .param("eventId", ProjectionText.of(message.getIdentifier()))
-                .param("aggregateType", ProjectionText.of(
+        held().add(new Entry(aggregateId, payload.getClass().getSimpleName(), facts, new MapSqlParameterSource()
+                .addValue("position", position(message))
+                .addValue("eventId", ProjectionText.of(message.getIdentifier()))
+                .addValue("aggregateType", ProjectionText.of(
                         message instanceof DomainEventMessage<?> domain ? domain.getType() : null))
-                .param("aggregateId", ProjectionText.of(aggregateId))
-                .param("sequence", message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : null)
-                .param("eventType", ProjectionText.of(payload.getClass().getSimpleName()))
-                .param("label", ProjectionText.of(facts.label()))
-                .param("agency", ProjectionText.of(agency == null ? "" : agency))
-                .param("actor", ProjectionText.of(text(metaData, ActorMetaData.USERNAME)))
-                .param("roles", ProjectionText.of(text(metaData, ActorMetaData.ROLES)))
-                .param("clientAddress", ProjectionText.of(text(metaData, ActorMetaData.CLIENT_ADDRESS)))
-                .param("correlation", ProjectionText.of(text(metaData, ActorMetaData.CORRELATION_ID)))
-                .param("causation", ProjectionText.of(text(metaData, ActorMetaData.CAUSATION_ID)))
-                .param("reason", ProjectionText.of(text(metaData, ActorMetaData.REASON)))
-                .param("businessDate", facts.businessDate())
-                .param("recordedAt", message.getTimestamp().atOffset(ZoneOffset.UTC))
-                .param("requestId", facts.requestId())
-                .param("registrationNumber", ProjectionText.of(facts.registrationNumber()))
-                .param("changeKind", facts.changeKind() == null ? null : facts.changeKind().name())
-                .param("year", facts.year())
-                .update();
+                .addValue("aggregateId", ProjectionText.of(aggregateId))
+                .addValue("sequence", message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : null)
+                .addValue("eventType", ProjectionText.of(payload.getClass().getSimpleName()))
+                .addValue("label", ProjectionText.of(facts.label()))
+                .addValue("agency", ProjectionText.of(agency == null ? "" : agency))
+                .addValue("actor", ProjectionText.of(text(metaData, ActorMetaData.USERNAME)))
+                .addValue("roles", ProjectionText.of(text(metaData, ActorMetaData.ROLES)))
+                .addValue("clientAddress", ProjectionText.of(text(metaData, ActorMetaData.CLIENT_ADDRESS)))
+                .addValue("correlation", ProjectionText.of(text(metaData, ActorMetaData.CORRELATION_ID)))
+                .addValue("causation", ProjectionText.of(text(metaData, ActorMetaData.CAUSATION_ID)))
+                .addValue("reason", ProjectionText.of(text(metaData, ActorMetaData.REASON)))
+                .addValue("businessDate", facts.businessDate())
+                .addValue("recordedAt", message.getTimestamp().atOffset(ZoneOffset.UTC))
+                .addValue("requestId", facts.requestId())
+                .addValue("registrationNumber", ProjectionText.of(facts.registrationNumber()))
+                .addValue("changeKind", facts.changeKind() == null ? null : facts.changeKind().name())
+                .addValue("year", facts.year())));
+    }
+
+    private Held held() {
+        return HeldWrites.of(this, Held::new);
+    }
+
+    /**
+     * The entries of one transaction of the processor, inserted by one JDBC batch before it commits. The lookups
+     * of later events of the same aggregate (its registration number, the year it counted in) look among them
+     * first: they are not in the table yet.
+     */
+    private final class Held implements HeldWrites.Batch {
+
+        private final List<Entry> entries = new ArrayList<>();
+
+        void add(Entry entry) {
+            entries.add(entry);
+        }
+
+        /** The latest held entry of that aggregate that matches, if any. */
+        Optional<Entry> latest(String aggregateId, Predicate<Entry> matching) {
+            for (int i = entries.size() - 1; i >= 0; i--) {
+                Entry entry = entries.get(i);
+                if (Objects.equals(entry.aggregateId(), aggregateId) && matching.test(entry)) {
+                    return Optional.of(entry);
+                }
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public void flush() {
+            if (entries.isEmpty()) {
+                return;
+            }
+            batch.batchUpdate(INSERT, entries.stream().map(Entry::row).toArray(SqlParameterSource[]::new));
+            entries.clear();
+        }
+    }
+
+    private record Entry(String aggregateId, String eventType, Facts facts, MapSqlParameterSource row) {
     }
 
     @ResetHandler
@@ -155,6 +206,11 @@ class AuditTrailProjection {
 
     /** The year an earlier event of the same application counted in (its registration or its latest conclusion). */
     private Integer yearOf(UUID requestId, ChangeKind kind) {
+        Optional<Entry> held = held().latest(requestId.toString(),
+                entry -> kind == entry.facts().changeKind() && requestId.equals(entry.facts().requestId()));
+        if (held.isPresent()) {
+            return held.get().facts().year();
+        }
         return jdbc.sql("""
                         select counts_in_year from audit_entry
                         where request_id = :id and change_kind = :kind and aggregate_id = :aggregate
@@ -169,6 +225,10 @@ class AuditTrailProjection {
 
     /** The registration number recorded with the aggregate's first event ({@code RequestReceived}, {@code DisputeFiled}). */
     private String registrationNumber(String aggregateId, String firstEventType) {
+        Optional<Entry> held = held().latest(aggregateId, entry -> firstEventType.equals(entry.eventType()));
+        if (held.isPresent()) {
+            return held.get().facts().registrationNumber();
+        }
         return jdbc.sql("""
                         select registration_number from audit_entry
                         where aggregate_id = :aggregate and event_type = :type""")

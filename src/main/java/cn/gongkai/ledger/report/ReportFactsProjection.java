@@ -1,5 +1,7 @@
 package cn.gongkai.ledger.report;
 
+import cn.gongkai.ledger.platform.HeldStatements;
+import cn.gongkai.ledger.platform.HeldWrites;
 import cn.gongkai.ledger.platform.ProjectionText;
 import cn.gongkai.ledger.requests.events.AnswerApproved;
 import cn.gongkai.ledger.requests.events.AnswerDrafted;
@@ -13,6 +15,8 @@ import cn.gongkai.ledger.requests.events.RequestReceived;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,42 +34,43 @@ class ReportFactsProjection {
     static final String PROCESSING_GROUP = "annual-report-facts";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    ReportFactsProjection(JdbcClient jdbc) {
+    ReportFactsProjection(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     @EventHandler
     void on(RequestReceived event) {
-        jdbc.sql("""
-                        insert into report_request_fact (request_id, agency_id, registration_number, received_on)
-                        values (:id, :agency, :number, :received) on conflict (request_id) do nothing""")
-                .param("id", event.requestId())
-                .param("agency", ProjectionText.of(event.agencyId()))
-                .param("number", ProjectionText.of(event.registrationNumber()))
-                .param("received", event.receivedOn())
-                .update();
+        hold("""
+                insert into report_request_fact (request_id, agency_id, registration_number, received_on)
+                values (:id, :agency, :number, :received) on conflict (request_id) do nothing""", new MapSqlParameterSource()
+                .addValue("id", event.requestId())
+                .addValue("agency", ProjectionText.of(event.agencyId()))
+                .addValue("number", ProjectionText.of(event.registrationNumber()))
+                .addValue("received", event.receivedOn()));
     }
 
     @EventHandler
     void on(DeadlineExtended event) {
-        jdbc.sql("update report_request_fact set extended = true where request_id = :id")
-                .param("id", event.requestId()).update();
+        hold("update report_request_fact set extended = true where request_id = :id",
+                new MapSqlParameterSource("id", event.requestId()));
     }
 
     @EventHandler
     void on(RequestConcluded event) {
-        jdbc.sql("update report_request_fact set concluded_on = :on where request_id = :id")
-                .param("id", event.requestId()).param("on", event.concludedOn()).update();
+        hold("update report_request_fact set concluded_on = :on where request_id = :id",
+                new MapSqlParameterSource("id", event.requestId()).addValue("on", event.concludedOn()));
     }
 
     @EventHandler
     void on(AnswerDrafted event) {
-        jdbc.sql("""
-                        insert into report_answer_draft (request_id, draft_number, drafted_on)
-                        values (:id, :number, :on) on conflict do nothing""")
-                .param("id", event.requestId()).param("number", event.draftNumber()).param("on", event.draftedOn())
-                .update();
+        hold("""
+                insert into report_answer_draft (request_id, draft_number, drafted_on)
+                values (:id, :number, :on) on conflict do nothing""",
+                new MapSqlParameterSource("id", event.requestId()).addValue("number", event.draftNumber())
+                        .addValue("on", event.draftedOn()));
     }
 
     @EventHandler
@@ -79,31 +84,36 @@ class ReportFactsProjection {
     }
 
     private void decided(java.util.UUID requestId, int draftNumber, java.time.LocalDate on) {
-        jdbc.sql("update report_answer_draft set decided_on = :on where request_id = :id and draft_number = :number")
-                .param("id", requestId).param("number", draftNumber).param("on", on).update();
+        hold("update report_answer_draft set decided_on = :on where request_id = :id and draft_number = :number",
+                new MapSqlParameterSource("id", requestId).addValue("number", draftNumber).addValue("on", on));
     }
 
     @EventHandler
     void on(FeeNoticeIssued event) {
-        jdbc.sql("""
-                        insert into report_fee_notice (request_id, issued_on, amount_fen) values (:id, :on, :fen)
-                        on conflict (request_id) do update set issued_on = excluded.issued_on,
-                            amount_fen = excluded.amount_fen""")
-                .param("id", event.requestId()).param("on", event.issuedOn()).param("fen", event.amountFen())
-                .update();
+        hold("""
+                insert into report_fee_notice (request_id, issued_on, amount_fen) values (:id, :on, :fen)
+                on conflict (request_id) do update set issued_on = excluded.issued_on,
+                    amount_fen = excluded.amount_fen""",
+                new MapSqlParameterSource("id", event.requestId()).addValue("on", event.issuedOn())
+                        .addValue("fen", event.amountFen()));
     }
 
     @EventHandler
     void on(FeePaid event) {
-        jdbc.sql("update report_fee_notice set paid_on = :on, paid_fen = :fen where request_id = :id")
-                .param("id", event.requestId()).param("on", event.paidOn()).param("fen", event.amountFen())
-                .update();
+        hold("update report_fee_notice set paid_on = :on, paid_fen = :fen where request_id = :id",
+                new MapSqlParameterSource("id", event.requestId()).addValue("on", event.paidOn())
+                        .addValue("fen", event.amountFen()));
     }
 
     @EventHandler
     void on(FeeWaived event) {
-        jdbc.sql("update report_fee_notice set waived_on = :on where request_id = :id")
-                .param("id", event.requestId()).param("on", event.waivedOn()).update();
+        hold("update report_fee_notice set waived_on = :on where request_id = :id",
+                new MapSqlParameterSource("id", event.requestId()).addValue("on", event.waivedOn()));
+    }
+
+    /** Every statement of a transaction of the processor goes in its batches before the commit: nothing here reads. */
+    private void hold(String sql, MapSqlParameterSource parameters) {
+        HeldWrites.of(this, () -> new HeldStatements(batch)).add(sql, parameters);
     }
 
     @ResetHandler

@@ -221,7 +221,7 @@ final class Processes {
             this.env = env;
             command.addAll(List.of(java(), "-Xmx512m", "-Xlog:gc:file=" + work.resolve(name + "-gc-%p.log") + "::filecount=0"));
             if (jfr) {
-                command.add("-XX:StartFlightRecording=filename=" + work.resolve(name + ".jfr") + ",settings=profile,dumponexit=true");
+                command.add("-XX:StartFlightRecording=filename=" + work.resolve(name + "-%p.jfr") + ",settings=profile,dumponexit=true");
             }
             command.addAll(List.of("-jar", jar.toString()));
         }

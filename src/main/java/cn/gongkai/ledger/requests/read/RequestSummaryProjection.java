@@ -2,6 +2,7 @@ package cn.gongkai.ledger.requests.read;
 
 import cn.gongkai.ledger.access.ActorMetaData;
 import cn.gongkai.ledger.access.Role;
+import cn.gongkai.ledger.platform.HeldWrites;
 import cn.gongkai.ledger.platform.ProjectionText;
 import cn.gongkai.ledger.calendar.Deadline;
 import cn.gongkai.ledger.calendar.DeadlineRecomputation;
@@ -11,7 +12,9 @@ import cn.gongkai.ledger.requests.events.RequestEvent;
 import cn.gongkai.ledger.requests.events.RequestReceived;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +23,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,12 +42,29 @@ class RequestSummaryProjection implements DeadlineRecomputation {
 
     static final String PROCESSING_GROUP = "request-summary";
 
+    private static final String SAVE = """
+            insert into request_summary (request_id, agency_id, registration_number, received_on,
+                applicant_category, status, outcome, concluded_on, due_on, due_provisional, version,
+                state, handled_by, updated_at)
+            values (:id, :agency, :number, :received, :category, :status, :outcome, :concluded, :due,
+                :provisional, :version, cast(:state as jsonb), :handledBy, now())
+            on conflict (request_id) do update set
+                applicant_category = excluded.applicant_category, status = excluded.status,
+                outcome = excluded.outcome, concluded_on = excluded.concluded_on,
+                due_on = excluded.due_on, due_provisional = excluded.due_provisional,
+                version = excluded.version, state = excluded.state,
+                handled_by = coalesce(excluded.handled_by, request_summary.handled_by),
+                updated_at = now()""";
+
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final JsonMapper json;
     private final StatutoryDeadlines deadlines;
 
-    RequestSummaryProjection(JdbcClient jdbc, JsonMapper json, StatutoryDeadlines deadlines) {
+    RequestSummaryProjection(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonMapper json,
+                             StatutoryDeadlines deadlines) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
         this.deadlines = deadlines;
     }
@@ -49,15 +72,50 @@ class RequestSummaryProjection implements DeadlineRecomputation {
     @EventHandler
     void on(RequestEvent event, @SequenceNumber long sequenceNumber,
             @MetaDataValue(ActorMetaData.USERNAME) String actor, @MetaDataValue(ActorMetaData.ROLES) String roles) {
+        Held held = HeldWrites.of(this, Held::new);
         RequestFile file = event instanceof RequestReceived
                 ? new RequestFile()
-                : load(event.requestId()).orElseThrow(() -> new IllegalStateException(
-                        "no summary for " + event.requestId() + " before event " + sequenceNumber));
+                : held.file(event.requestId()).or(() -> load(event.requestId())).orElseThrow(() ->
+                        new IllegalStateException("no summary for " + event.requestId() + " before event " + sequenceNumber));
         if (sequenceNumber <= file.version()) {
             return; // already applied: the processor may redeliver after a crash
         }
         file.apply(event, sequenceNumber);
-        save(file, deadlines.of(file), handler(actor, roles));
+        held.put(file, deadlines.of(file), handler(actor, roles));
+    }
+
+    /**
+     * The summaries this transaction changed, written by one JDBC batch before it commits; the later events of
+     * an application in the same batch of the processor find its summary here.
+     */
+    private final class Held implements HeldWrites.Batch {
+
+        private final Map<UUID, Row> rows = new LinkedHashMap<>();
+
+        Optional<RequestFile> file(UUID requestId) {
+            return Optional.ofNullable(rows.get(requestId)).map(Row::file);
+        }
+
+        void put(RequestFile file, Optional<Deadline> deadline, String handledBy) {
+            Row before = rows.get(file.requestId());
+            // null leaves the 经办人 as it was: the one held, else the stored one (coalesce in the statement)
+            String handler = handledBy != null || before == null ? handledBy : before.handledBy();
+            rows.put(file.requestId(), new Row(file, deadline, handler));
+        }
+
+        @Override
+        public void flush() {
+            if (rows.isEmpty()) {
+                return;
+            }
+            batch.batchUpdate(SAVE, rows.values().stream()
+                    .map(row -> parameters(row.file(), row.deadline(), row.handledBy()))
+                    .toArray(SqlParameterSource[]::new));
+            rows.clear();
+        }
+    }
+
+    private record Row(RequestFile file, Optional<Deadline> deadline, String handledBy) {
     }
 
     @ResetHandler
@@ -112,33 +170,25 @@ class RequestSummaryProjection implements DeadlineRecomputation {
         return null;
     }
 
+    /** Outside the processor (a calendar change): at once. */
     private void save(RequestFile file, Optional<Deadline> deadline, String handledBy) {
-        jdbc.sql("""
-                        insert into request_summary (request_id, agency_id, registration_number, received_on,
-                            applicant_category, status, outcome, concluded_on, due_on, due_provisional, version,
-                            state, handled_by, updated_at)
-                        values (:id, :agency, :number, :received, :category, :status, :outcome, :concluded, :due,
-                            :provisional, :version, cast(:state as jsonb), :handledBy, now())
-                        on conflict (request_id) do update set
-                            applicant_category = excluded.applicant_category, status = excluded.status,
-                            outcome = excluded.outcome, concluded_on = excluded.concluded_on,
-                            due_on = excluded.due_on, due_provisional = excluded.due_provisional,
-                            version = excluded.version, state = excluded.state,
-                            handled_by = coalesce(excluded.handled_by, request_summary.handled_by),
-                            updated_at = now()""")
-                .param("id", file.requestId())
-                .param("agency", ProjectionText.of(file.agencyId()))
-                .param("number", ProjectionText.of(file.registrationNumber()))
-                .param("received", file.receivedOn())
-                .param("category", file.applicantCategory().name())
-                .param("status", file.status().name())
-                .param("outcome", file.outcome() == null ? null : file.outcome().name())
-                .param("concluded", file.concludedOn())
-                .param("due", deadline.map(Deadline::dueOn).orElse(null))
-                .param("provisional", deadline.map(Deadline::provisional).orElse(false))
-                .param("version", file.version())
-                .param("state", ProjectionText.json(json.writeValueAsString(file)))
-                .param("handledBy", handledBy == null ? null : ProjectionText.of(handledBy))
-                .update();
+        batch.update(SAVE, parameters(file, deadline, handledBy));
+    }
+
+    private MapSqlParameterSource parameters(RequestFile file, Optional<Deadline> deadline, String handledBy) {
+        return new MapSqlParameterSource()
+                .addValue("id", file.requestId())
+                .addValue("agency", ProjectionText.of(file.agencyId()))
+                .addValue("number", ProjectionText.of(file.registrationNumber()))
+                .addValue("received", file.receivedOn())
+                .addValue("category", file.applicantCategory().name())
+                .addValue("status", file.status().name())
+                .addValue("outcome", file.outcome() == null ? null : file.outcome().name())
+                .addValue("concluded", file.concludedOn())
+                .addValue("due", deadline.map(Deadline::dueOn).orElse(null))
+                .addValue("provisional", deadline.map(Deadline::provisional).orElse(false))
+                .addValue("version", file.version())
+                .addValue("state", ProjectionText.json(json.writeValueAsString(file)))
+                .addValue("handledBy", handledBy == null ? null : ProjectionText.of(handledBy));
     }
 }

@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.statistics.internal;
 
+import cn.gongkai.ledger.platform.HeldWrites;
 import cn.gongkai.ledger.platform.ProjectionText;
 import cn.gongkai.ledger.access.ActorMetaData;
 import cn.gongkai.ledger.requests.ApplicantCategory;
@@ -18,13 +19,21 @@ import cn.gongkai.ledger.statistics.events.YearClosed;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,35 +56,49 @@ class AnnualTablesProjection {
 
     static final String PROCESSING_GROUP = "annual-tables";
 
+    private static final String INSERT_APPLICATION = """
+            insert into statistics_application (request_id, agency_id, registration_number, category, received_on,
+                version)
+            values (:id, :agency, :number, :category, :received, :version)
+            on conflict (request_id) do nothing""";
+    private static final String LOG_CHANGE = """
+            insert into statistics_count_change (agency_id, year, row_code, column_code, delta, recorded_at, event_id,
+                event_type, request_id, registration_number, recorded_by)
+            values (:agency, :year, :row, :column, :delta, :at, :event, :type, :request, :number, :by)""";
+    private static final String ADD_TO_COUNTER = """
+            insert into statistics_count (agency_id, year, row_code, column_code, value)
+            values (:agency, :year, :row, :column, :delta)
+            on conflict (agency_id, year, row_code, column_code)
+            do update set value = statistics_count.value + excluded.value""";
+
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final AnnualTablesChanges changes;
     private final JsonMapper json;
 
-    AnnualTablesProjection(JdbcClient jdbc, AnnualTablesChanges changes, JsonMapper json) {
+    AnnualTablesProjection(JdbcClient jdbc, NamedParameterJdbcTemplate batch, AnnualTablesChanges changes,
+                           JsonMapper json) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.changes = changes;
         this.json = json;
     }
 
     @EventHandler
     void on(RequestReceived event, @SequenceNumber long sequenceNumber, EventMessage<?> message) {
-        int inserted = jdbc.sql("""
-                        insert into statistics_application (request_id, agency_id, registration_number, category,
-                            received_on, version)
-                        values (:id, :agency, :number, :category, :received, :version)
-                        on conflict (request_id) do nothing""")
-                .param("id", event.requestId())
-                .param("agency", ProjectionText.of(event.agencyId()))
-                .param("number", ProjectionText.of(event.registrationNumber()))
-                .param("category", event.applicantCategory().name())
-                .param("received", event.receivedOn())
-                .param("version", sequenceNumber)
-                .update();
-        if (inserted == 0) {
-            return;
-        }
+        // counted only if the application was not there yet (a redelivery counts nothing): decided when the held
+        // writes reach the table
+        Held held = held();
+        Held.Receipt receipt = held.receipt(new MapSqlParameterSource()
+                .addValue("id", event.requestId())
+                .addValue("agency", ProjectionText.of(event.agencyId()))
+                .addValue("number", ProjectionText.of(event.registrationNumber()))
+                .addValue("category", event.applicantCategory().name())
+                .addValue("received", event.receivedOn())
+                .addValue("version", sequenceNumber));
         Cause cause = new Cause(message, event.requestId(), event.registrationNumber());
-        count(cause, event.agencyId(), event.receivedOn().getYear(), TableRow.RECEIVED, event.applicantCategory(), 1);
+        count(receipt, cause, event.agencyId(), event.receivedOn().getYear(), TableRow.RECEIVED,
+                event.applicantCategory(), 1);
         changes.changedFrom(event.agencyId(), event.receivedOn().getYear());
     }
 
@@ -91,8 +114,8 @@ class AnnualTablesProjection {
                     .update();
             Cause cause = new Cause(message, application.requestId(), application.registrationNumber());
             int year = event.concludedOn().getYear();
-            count(cause, application.agencyId(), year, TableRow.of(event.outcome()), application.applicantCategory(), 1);
-            count(cause, application.agencyId(), year, TableRow.RESOLVED_TOTAL, application.applicantCategory(), 1);
+            count(null, cause, application.agencyId(), year, TableRow.of(event.outcome()), application.applicantCategory(), 1);
+            count(null, cause, application.agencyId(), year, TableRow.RESOLVED_TOTAL, application.applicantCategory(), 1);
             changes.changedFrom(application.agencyId(), year);
         });
     }
@@ -107,9 +130,9 @@ class AnnualTablesProjection {
                     .update();
             Cause cause = new Cause(message, application.requestId(), application.registrationNumber());
             int year = application.concludedOn().getYear();
-            count(cause, application.agencyId(), year, TableRow.of(application.outcome()),
+            count(null, cause, application.agencyId(), year, TableRow.of(application.outcome()),
                     application.applicantCategory(), -1);
-            count(cause, application.agencyId(), year, TableRow.of(event.correctedOutcome()),
+            count(null, cause, application.agencyId(), year, TableRow.of(event.correctedOutcome()),
                     application.applicantCategory(), 1);
             changes.changed(application.agencyId(), year);
         });
@@ -152,6 +175,7 @@ class AnnualTablesProjection {
     /** Kept for the year close's progress: how many of a closed year's carry-forwards are done. */
     @EventHandler
     void on(RequestCarriedForward event) {
+        held().flush(); // reads statistics_application
         jdbc.sql("""
                         insert into statistics_carried_forward (request_id, from_year, agency_id)
                         select request_id, :year, agency_id from statistics_application where request_id = :id
@@ -185,45 +209,126 @@ class AnnualTablesProjection {
                 + " statistics_closed_year, statistics_publication, statistics_carried_forward").update();
     }
 
-    private void count(Cause cause, String agency, int year, TableRow row, ApplicantCategory category, long delta) {
-        add(cause, agency, year, row, TableColumn.of(category), delta);
-        add(cause, agency, year, row, TableColumn.TOTAL, delta);
+    private Held held() {
+        return HeldWrites.of(this, Held::new);
+    }
+
+    private void count(Held.Receipt receipt, Cause cause, String agency, int year, TableRow row,
+                       ApplicantCategory category, long delta) {
+        Held held = held();
+        held.add(receipt, new Change(cause, agency, year, row, TableColumn.of(category), delta));
+        held.add(receipt, new Change(cause, agency, year, row, TableColumn.TOTAL, delta));
     }
 
     private void moveColumn(Cause cause, String agency, int year, TableRow row, ApplicantCategory from,
                             ApplicantCategory to) {
-        add(cause, agency, year, row, TableColumn.of(from), -1);
-        add(cause, agency, year, row, TableColumn.of(to), 1);
+        Held held = held();
+        held.add(null, new Change(cause, agency, year, row, TableColumn.of(from), -1));
+        held.add(null, new Change(cause, agency, year, row, TableColumn.of(to), 1));
     }
 
-    /** Moves one counter and logs the change with its cause, in the same transaction. */
-    private void add(Cause cause, String agency, int year, TableRow row, TableColumn column, long delta) {
-        // one round trip: the change's log row and the counter, in one statement
-        jdbc.sql("""
-                        with logged as (
-                            insert into statistics_count_change (agency_id, year, row_code, column_code, delta, recorded_at,
-                                event_id, event_type, request_id, registration_number, recorded_by)
-                            values (:agency, :year, :row, :column, :delta, :at, :event, :type, :request, :number, :by))
-                        insert into statistics_count (agency_id, year, row_code, column_code, value)
-                        values (:agency, :year, :row, :column, :delta)
-                        on conflict (agency_id, year, row_code, column_code)
-                        do update set value = statistics_count.value + excluded.value""")
-                .param("agency", ProjectionText.of(agency))
-                .param("year", year)
-                .param("row", row.name())
-                .param("column", column.name())
-                .param("delta", delta)
-                .param("at", cause.recordedAt().atOffset(ZoneOffset.UTC))
-                .param("event", cause.eventId())
-                .param("type", cause.eventType())
-                .param("request", cause.requestId())
-                .param("number", ProjectionText.of(cause.registrationNumber()))
-                .param("by", cause.recordedBy() == null ? null : ProjectionText.of(cause.recordedBy()))
-                .update();
+    /**
+     * What one transaction of the processor counts, written before it commits: the new applications by one JDBC
+     * batch, then the change log's rows by another, then each counter once with the sum of its changes (in the
+     * counters' order, so that two transactions never wait on each other's counters crosswise). A receipt's
+     * changes count only if its application was inserted.
+     */
+    private final class Held implements HeldWrites.Batch {
+
+        private final List<Receipt> receipts = new ArrayList<>();
+        private final List<Held.Pending> changes = new ArrayList<>();
+
+        final class Receipt {
+            private final MapSqlParameterSource application;
+            private boolean inserted;
+
+            private Receipt(MapSqlParameterSource application) {
+                this.application = application;
+            }
+        }
+
+        private record Pending(Receipt receipt, Change change) {
+        }
+
+        Receipt receipt(MapSqlParameterSource application) {
+            Receipt receipt = new Receipt(application);
+            receipts.add(receipt);
+            return receipt;
+        }
+
+        void add(Receipt receipt, Change change) {
+            changes.add(new Pending(receipt, change));
+        }
+
+        @Override
+        public void flush() {
+            if (!receipts.isEmpty()) {
+                int[] inserted = batch.batchUpdate(INSERT_APPLICATION,
+                        receipts.stream().map(r -> r.application).toArray(SqlParameterSource[]::new));
+                for (int i = 0; i < inserted.length; i++) {
+                    receipts.get(i).inserted = inserted[i] != 0;
+                }
+            }
+            List<Change> counted = changes.stream()
+                    .filter(pending -> pending.receipt() == null || pending.receipt().inserted)
+                    .map(Pending::change)
+                    .toList();
+            receipts.clear();
+            changes.clear();
+            if (counted.isEmpty()) {
+                return;
+            }
+            batch.batchUpdate(LOG_CHANGE, counted.stream().map(Change::parameters).toArray(SqlParameterSource[]::new));
+            Map<Counter, Long> sums = new TreeMap<>();
+            counted.forEach(change -> sums.merge(change.counter(), change.delta(), Long::sum));
+            batch.batchUpdate(ADD_TO_COUNTER, sums.entrySet().stream()
+                    .map(sum -> sum.getKey().parameters().addValue("delta", sum.getValue()))
+                    .toArray(SqlParameterSource[]::new));
+        }
+    }
+
+    /** One counter of one agency-year's table. */
+    private record Counter(String agency, int year, String row, String column) implements Comparable<Counter> {
+
+        private static final Comparator<Counter> ORDER = Comparator.comparing(Counter::agency)
+                .thenComparingInt(Counter::year).thenComparing(Counter::row).thenComparing(Counter::column);
+
+        @Override
+        public int compareTo(Counter other) {
+            return ORDER.compare(this, other);
+        }
+
+        MapSqlParameterSource parameters() {
+            return new MapSqlParameterSource()
+                    .addValue("agency", agency)
+                    .addValue("year", year)
+                    .addValue("row", row)
+                    .addValue("column", column);
+        }
+    }
+
+    /** One counter moved by one event, with its cause: a row of the change log. */
+    private record Change(Cause cause, String agency, int year, TableRow row, TableColumn column, long delta) {
+
+        Counter counter() {
+            return new Counter(ProjectionText.of(agency), year, row.name(), column.name());
+        }
+
+        MapSqlParameterSource parameters() {
+            return counter().parameters()
+                    .addValue("delta", delta)
+                    .addValue("at", cause.recordedAt().atOffset(ZoneOffset.UTC))
+                    .addValue("event", cause.eventId())
+                    .addValue("type", cause.eventType())
+                    .addValue("request", cause.requestId())
+                    .addValue("number", ProjectionText.of(cause.registrationNumber()))
+                    .addValue("by", cause.recordedBy() == null ? null : ProjectionText.of(cause.recordedBy()));
+        }
     }
 
     /** The application as counted so far, if this event was not applied yet (redelivery is harmless). */
     private Optional<CountedApplication> applicationBefore(UUID requestId, long sequenceNumber) {
+        held().flush(); // the application may be among the held receipts
         return jdbc.sql("""
                         select agency_id, registration_number, category, received_on, concluded_on, outcome
                         from statistics_application

@@ -2,6 +2,8 @@ package cn.gongkai.ledger.statistics.internal;
 
 import cn.gongkai.ledger.access.Actor;
 import cn.gongkai.ledger.platform.ProcessManager;
+import cn.gongkai.ledger.platform.HeldStatements;
+import cn.gongkai.ledger.platform.HeldWrites;
 import cn.gongkai.ledger.platform.ProjectionText;
 import cn.gongkai.ledger.requests.YearEnd;
 import cn.gongkai.ledger.requests.events.RequestConcluded;
@@ -17,6 +19,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.MetaData;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -40,39 +44,52 @@ class YearEndSweep {
     static final String PROCESSING_GROUP = "year-end-sweep";
     private static final String YEAR_CLOSE_JOB = "year-close";
 
+    private static final String INSERT_APPLICATION = """
+            insert into year_end_sweep_application (request_id, agency_id, received_on)
+            values (:id, :agency, :received)
+            on conflict (request_id) do nothing""";
+
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final CommandGateway commands;
 
-    YearEndSweep(JdbcClient jdbc, CommandGateway commands) {
+    YearEndSweep(JdbcClient jdbc, NamedParameterJdbcTemplate batch, CommandGateway commands) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.commands = commands;
+    }
+
+    /** What a transaction of the processor writes and nothing reads before the commit (or before a flush). */
+    private HeldStatements held() {
+        return HeldWrites.of(this, () -> new HeldStatements(batch));
     }
 
     @EventHandler
     void on(RequestReceived event, ReplayStatus replay) {
-        int inserted = jdbc.sql("""
-                        insert into year_end_sweep_application (request_id, agency_id, received_on)
-                        values (:id, :agency, :received)
-                        on conflict (request_id) do nothing""")
-                .param("id", event.requestId())
-                .param("agency", ProjectionText.of(event.agencyId()))
-                .param("received", event.receivedOn())
-                .update();
-        if (inserted == 1 && !replay.isReplay()) {
+        MapSqlParameterSource application = new MapSqlParameterSource()
+                .addValue("id", event.requestId())
+                .addValue("agency", ProjectionText.of(event.agencyId()))
+                .addValue("received", event.receivedOn());
+        if (replay.isReplay()) {
+            // a replay sends no command: the row alone, with the rest of the batch before the commit
+            held().add(INSERT_APPLICATION, application);
+            return;
+        }
+        held().flush(); // the closed years are read below
+        if (batch.update(INSERT_APPLICATION, application) == 1) {
             carryIntoClosedYears(event);
         }
     }
 
     @EventHandler
     void on(RequestConcluded event) {
-        jdbc.sql("update year_end_sweep_application set concluded_on = :concluded where request_id = :id")
-                .param("concluded", event.concludedOn())
-                .param("id", event.requestId())
-                .update();
+        held().add("update year_end_sweep_application set concluded_on = :concluded where request_id = :id",
+                new MapSqlParameterSource("concluded", event.concludedOn()).addValue("id", event.requestId()));
     }
 
     @EventHandler
     void on(YearClosed event, ReplayStatus replay) {
+        held().flush(); // the applications are read below
         jdbc.sql("insert into year_end_sweep_closed_year (agency_id, year) values (:agency, :year) on conflict do nothing")
                 .param("agency", ProjectionText.of(event.agencyId()))
                 .param("year", event.year())

@@ -38,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -55,7 +56,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -183,6 +187,39 @@ class AnnualTablesPropertyTest {
         check(spec, "minimal case: outcome corrected a year after receipt");
     }
 
+    /**
+     * The projection holds its writes until the transaction commits (platform.HeldWrites): a receipt delivered
+     * again, in the same transaction or a later one, still counts once, and a conclusion in the same transaction
+     * as its receipt finds the application.
+     */
+    @Test
+    void aReceiptDeliveredAgainCountsOnceWhetherItsWritesWereHeldOrNot() {
+        AnnualTablesProjection projection = new AnnualTablesProjection(jdbc, new NamedParameterJdbcTemplate(dataSource),
+                new AnnualTablesChanges(jdbc), JsonMapper.builder().build());
+        projection.reset();
+        ApplicationEvents made = ApplicationEvents.of(0, minimalApplication(0, 0,
+                new ConclusionSpec(Ending.ANSWERED, Outcome.DISCLOSED, 10), List.of(), 0), AGENCIES.subList(0, 1));
+        RequestReceived received = (RequestReceived) made.events().get(0);
+        RequestConcluded concluded = (RequestConcluded) made.events().get(1);
+        EventMessage<?> receipt = new GenericEventMessage<>("receipt", received, MetaData.emptyInstance(), RECORDED_FROM);
+        EventMessage<?> conclusion = new GenericEventMessage<>("conclusion", concluded, MetaData.emptyInstance(),
+                RECORDED_FROM.plusSeconds(1));
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+
+        transaction.executeWithoutResult(status -> {
+            projection.on(received, 0, receipt);
+            projection.on(received, 0, receipt);
+            projection.on(concluded, made.sequenceNumbers().get(1), conclusion);
+        });
+        transaction.executeWithoutResult(status -> projection.on(received, 0, receipt));
+
+        Part3Table table = AnnualTablesForTests.on(jdbc).part3(received.agencyId(), received.receivedOn().getYear());
+        assertThat(table.cell(TableRow.RECEIVED, TableColumn.TOTAL)).isEqualTo(1);
+        assertThat(table.cell(TableRow.of(Outcome.DISCLOSED), TableColumn.TOTAL)).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from statistics_count_change where event_id = 'receipt'")
+                .query(Long.class).single()).as("the change log of the receipt: its two counters, once").isEqualTo(2);
+    }
+
     @Test
     void aCategoryCorrectedAfterAnOutcomeCorrection() {
         HistorySpec spec = new HistorySpec(2, List.of(
@@ -250,15 +287,26 @@ class AnnualTablesPropertyTest {
         List<String> unreconciled = new ArrayList<>();
         try {
             // the mapper only serves ReportPublished, which these histories do not contain
-            AnnualTablesProjection projection = new AnnualTablesProjection(jdbc, new AnnualTablesChanges(jdbc),
-                    JsonMapper.builder().build());
-            YearEndSweep sweep = new YearEndSweep(jdbc, commands.gateway());
+            AnnualTablesProjection projection = new AnnualTablesProjection(jdbc,
+                    new NamedParameterJdbcTemplate(dataSource), new AnnualTablesChanges(jdbc), JsonMapper.builder().build());
+            YearEndSweep sweep = new YearEndSweep(jdbc, new NamedParameterJdbcTemplate(dataSource), commands.gateway());
             // every try starts from empty tables, through the projection's and the sweep's own reset handlers
             projection.reset();
             sweep.reset();
 
-            for (int position = 0; position < history.stream().size(); position++) {
-                history.stream().get(position).feedTo(projection, sweep, RECORDED_FROM.plusSeconds(position));
+            // in transactions of 1 to 100 events, as a processor's batches: the projection holds its writes until
+            // each commits (platform.HeldWrites)
+            TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+            Random batches = new Random(label.hashCode());
+            for (int start = 0; start < history.stream().size(); ) {
+                int end = Math.min(history.stream().size(), start + 1 + batches.nextInt(100));
+                int from = start;
+                transaction.executeWithoutResult(status -> {
+                    for (int position = from; position < end; position++) {
+                        history.stream().get(position).feedTo(projection, sweep, RECORDED_FROM.plusSeconds(position));
+                    }
+                });
+                start = end;
             }
 
             AnnualTables tables = AnnualTablesForTests.on(jdbc);
