@@ -123,6 +123,9 @@ class AuditTrailProjection {
 
         void add(Entry entry) {
             entries.add(entry);
+            if (HeldWrites.writesThrough(AuditTrailProjection.this)) {
+                flush();
+            }
         }
 
         /** The latest held entry of that aggregate that matches, if any. */
@@ -141,7 +144,7 @@ class AuditTrailProjection {
             if (entries.isEmpty()) {
                 return;
             }
-            batch.batchUpdate(INSERT, entries.stream().map(Entry::row).toArray(SqlParameterSource[]::new));
+            HeldWrites.send(batch, INSERT, entries.stream().map(Entry::row).toArray(SqlParameterSource[]::new));
             entries.clear();
         }
     }

@@ -13,14 +13,20 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 public final class HeldStatements implements HeldWrites.Batch {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final Object owner;
     private final List<Held> held = new ArrayList<>();
 
-    public HeldStatements(NamedParameterJdbcTemplate jdbc) {
+    /** {@code owner}: the projection whose statements these are ({@link HeldWrites#writesThrough}). */
+    public HeldStatements(NamedParameterJdbcTemplate jdbc, Object owner) {
         this.jdbc = jdbc;
+        this.owner = owner;
     }
 
     public void add(String sql, SqlParameterSource parameters) {
         held.add(new Held(sql, parameters));
+        if (HeldWrites.writesThrough(owner)) {
+            flush();
+        }
     }
 
     @Override
@@ -32,7 +38,7 @@ public final class HeldStatements implements HeldWrites.Batch {
             while (end < held.size() && held.get(end).sql().equals(sql)) {
                 end++;
             }
-            jdbc.batchUpdate(sql, held.subList(start, end).stream().map(Held::parameters)
+            HeldWrites.send(jdbc, sql, held.subList(start, end).stream().map(Held::parameters)
                     .toArray(SqlParameterSource[]::new));
             start = end;
         }

@@ -1,6 +1,13 @@
 package cn.gongkai.ledger.platform;
 
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -12,8 +19,20 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>A projection that reads its own rows while handling an event looks in its held writes first (they are not
  * in the table yet), or flushes them before it reads.
+ *
+ * <p>A flush that fails fails the whole batch, and no handler knows which event made it fail. So the projection then
+ * writes through for a while ({@link #WRITING_THROUGH}): each batch's {@code add} flushes at once
+ * ({@link #writesThrough}), the processor's retry of the batch fails inside the handler of the event at fault, and
+ * the dead-letter policy parks that event as it would any other (module processing, {@code ParkingPolicy}).
  */
 public final class HeldWrites {
+
+    /** How long a projection writes through after a failed flush: the processor's retries of the batch come sooner. */
+    static final Duration WRITING_THROUGH = Duration.ofSeconds(60);
+
+    private static final Logger log = LoggerFactory.getLogger(HeldWrites.class);
+    /** The projections writing through, until when ({@link System#nanoTime()}). */
+    private static final Map<Key, Long> writingThrough = new ConcurrentHashMap<>();
 
     /** The writes one projection holds in one transaction. */
     public interface Batch {
@@ -47,7 +66,15 @@ public final class HeldWrites {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void beforeCommit(boolean readOnly) {
-                made.flush();
+                try {
+                    made.flush();
+                } catch (RuntimeException e) {
+                    writingThrough.put(key, System.nanoTime() + WRITING_THROUGH.toNanos());
+                    log.warn("the held writes of {} failed at commit ({}); it writes each event's rows at once for the"
+                            + " next {} s, so that the retry finds the event at fault", owner.getClass().getSimpleName(),
+                            e.getClass().getSimpleName(), WRITING_THROUGH.toSeconds());
+                    throw e;
+                }
             }
 
             @Override
@@ -56,6 +83,33 @@ public final class HeldWrites {
             }
         });
         return made;
+    }
+
+    /**
+     * Whether {@code owner} writes through now (a flush of its failed lately): its batch then flushes in each
+     * {@code add}, inside the handler of the event that made the rows.
+     */
+    public static boolean writesThrough(Object owner) {
+        Long until = writingThrough.get(new Key(owner));
+        if (until == null) {
+            return false;
+        }
+        if (System.nanoTime() - until < 0) {
+            return true;
+        }
+        writingThrough.remove(new Key(owner), until);
+        return false;
+    }
+
+    /**
+     * Sends {@code rows} of one statement: one JDBC batch, or a plain statement for one row (so that a failure reads
+     * as the statement's own, not as a batch's); the update counts, in order.
+     */
+    public static int[] send(NamedParameterJdbcTemplate jdbc, String sql, SqlParameterSource[] rows) {
+        if (rows.length == 1) {
+            return new int[] {jdbc.update(sql, rows[0])};
+        }
+        return jdbc.batchUpdate(sql, rows);
     }
 
     /** The batch {@code owner} holds in the current transaction, or null if it holds none. */

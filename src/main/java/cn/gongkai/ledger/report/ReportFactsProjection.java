@@ -113,7 +113,7 @@ class ReportFactsProjection {
 
     /** Every statement of a transaction of the processor goes in its batches before the commit: nothing here reads. */
     private void hold(String sql, MapSqlParameterSource parameters) {
-        HeldWrites.of(this, () -> new HeldStatements(batch)).add(sql, parameters);
+        HeldWrites.of(this, () -> new HeldStatements(batch, this)).add(sql, parameters);
     }
 
     @ResetHandler

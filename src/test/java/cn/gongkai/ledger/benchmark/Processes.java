@@ -211,6 +211,7 @@ final class Processes {
         final Path gcLog;
         private final List<String> command = new ArrayList<>();
         private final Map<String, String> env;
+        private final boolean jfr;
         private Process process;
 
         Service(String name, Path work, Path jar, Map<String, String> env, boolean jfr) {
@@ -219,6 +220,7 @@ final class Processes {
             this.log = work.resolve(name + ".log");
             this.gcLog = work;
             this.env = env;
+            this.jfr = jfr;
             command.addAll(List.of(java(), "-Xmx512m", "-Xlog:gc:file=" + work.resolve(name + "-gc-%p.log") + "::filecount=0"));
             if (jfr) {
                 command.add("-XX:StartFlightRecording=filename=" + work.resolve(name + "-%p.jfr") + ",settings=profile,dumponexit=true");
@@ -291,6 +293,11 @@ final class Processes {
         void kill() throws InterruptedException {
             if (process != null && process.isAlive()) {
                 peakRssMib();
+                if (jfr) {
+                    // a SIGKILL writes nothing: what the recording holds so far, first
+                    run(log, Map.of(), Path.of(java()).resolveSibling("jcmd").toString(), String.valueOf(process.pid()),
+                            "JFR.dump", "filename=" + log.resolveSibling(name + "-" + process.pid() + "-killed.jfr"));
+                }
                 process.destroyForcibly().waitFor();
             }
         }

@@ -293,8 +293,13 @@ class ServiceBenchmark {
         loads.add("rebuild: " + Machine.load());
         t = System.nanoTime();
         a.start();
-        boolean rebuilt = awaitProcessorsAtHead(Duration.ofMinutes(15));
+        Map<String, Long> reachedAt = new LinkedHashMap<>();
+        boolean rebuilt = awaitProcessorsAtHead(Duration.ofMinutes(15), reachedAt);
         double rebuildSeconds = (System.nanoTime() - t) / 1e9;
+        long started = t;
+        notes.add("rebuild: each processor at the head after (s, from the JVM's start): " + String.join(", ",
+                reachedAt.entrySet().stream().sorted(Map.Entry.comparingByValue())
+                        .map(e -> "%s %.0f".formatted(e.getKey(), (e.getValue() - started) / 1e9)).toList()));
         double rebuildRate = head / rebuildSeconds;
         row("rebuilding every projection from %,d events (reset, start, all processors at the head)".formatted(head),
                 "%,.0f events/s, %.0f s (from the JVM's start)%s".formatted(rebuildRate, rebuildSeconds,
@@ -670,27 +675,34 @@ class ServiceBenchmark {
 
     /** Every streaming processor's every segment at or past the head of the event table. */
     private boolean awaitProcessorsAtHead(Duration timeout) throws SQLException {
+        return awaitProcessorsAtHead(timeout, new LinkedHashMap<>());
+    }
+
+    /** Until every segment of every processor is at the head; {@code reachedAt}: when each processor got there. */
+    private boolean awaitProcessorsAtHead(Duration timeout, Map<String, Long> reachedAt) throws SQLException {
         long head = head();
         return Processes.await(timeout, () -> {
             try (Connection jdbc = service(); Statement sql = jdbc.createStatement();
                  ResultSet row = sql.executeQuery("select processor_name, token from token_entry")) {
-                Set<String> processors = ConcurrentHashMap.newKeySet();
-                boolean all = true;
+                Map<String, Boolean> atHead = new LinkedHashMap<>();
                 while (row.next()) {
-                    processors.add(row.getString(1));
                     byte[] token = row.getBytes(2);
-                    if (token == null) {
-                        all = false;
-                        continue;
+                    boolean there = false;
+                    if (token != null) {
+                        String json = new String(token, StandardCharsets.UTF_8);
+                        int current = json.indexOf("currentToken");
+                        Matcher index = TOKEN_INDEX.matcher(current < 0 ? json : json.substring(current));
+                        there = index.find() && Long.parseLong(index.group(1)) >= head;
                     }
-                    String json = new String(token, StandardCharsets.UTF_8);
-                    int current = json.indexOf("currentToken");
-                    Matcher index = TOKEN_INDEX.matcher(current < 0 ? json : json.substring(current));
-                    if (!index.find() || Long.parseLong(index.group(1)) < head) {
-                        all = false;
-                    }
+                    atHead.merge(row.getString(1), there, Boolean::logicalAnd);
                 }
-                return all && processors.size() >= 7;
+                long now = System.nanoTime();
+                atHead.forEach((processor, there) -> {
+                    if (there) {
+                        reachedAt.putIfAbsent(processor, now);
+                    }
+                });
+                return atHead.size() >= 7 && !atHead.containsValue(false);
             } catch (SQLException e) {
                 return false;
             }

@@ -101,6 +101,9 @@ class RequestSummaryProjection implements DeadlineRecomputation {
             // null leaves the 经办人 as it was: the one held, else the stored one (coalesce in the statement)
             String handler = handledBy != null || before == null ? handledBy : before.handledBy();
             rows.put(file.requestId(), new Row(file, deadline, handler));
+            if (HeldWrites.writesThrough(RequestSummaryProjection.this)) {
+                flush();
+            }
         }
 
         @Override
@@ -108,7 +111,7 @@ class RequestSummaryProjection implements DeadlineRecomputation {
             if (rows.isEmpty()) {
                 return;
             }
-            batch.batchUpdate(SAVE, rows.values().stream()
+            HeldWrites.send(batch, SAVE, rows.values().stream()
                     .map(row -> parameters(row.file(), row.deadline(), row.handledBy()))
                     .toArray(SqlParameterSource[]::new));
             rows.clear();

@@ -253,17 +253,25 @@ class AnnualTablesProjection {
         Receipt receipt(MapSqlParameterSource application) {
             Receipt receipt = new Receipt(application);
             receipts.add(receipt);
+            writeThroughIfFailedLately();
             return receipt;
         }
 
         void add(Receipt receipt, Change change) {
             changes.add(new Pending(receipt, change));
+            writeThroughIfFailedLately();
+        }
+
+        private void writeThroughIfFailedLately() {
+            if (HeldWrites.writesThrough(AnnualTablesProjection.this)) {
+                flush();
+            }
         }
 
         @Override
         public void flush() {
             if (!receipts.isEmpty()) {
-                int[] inserted = batch.batchUpdate(INSERT_APPLICATION,
+                int[] inserted = HeldWrites.send(batch, INSERT_APPLICATION,
                         receipts.stream().map(r -> r.application).toArray(SqlParameterSource[]::new));
                 for (int i = 0; i < inserted.length; i++) {
                     receipts.get(i).inserted = inserted[i] != 0;
@@ -278,10 +286,10 @@ class AnnualTablesProjection {
             if (counted.isEmpty()) {
                 return;
             }
-            batch.batchUpdate(LOG_CHANGE, counted.stream().map(Change::parameters).toArray(SqlParameterSource[]::new));
+            HeldWrites.send(batch, LOG_CHANGE, counted.stream().map(Change::parameters).toArray(SqlParameterSource[]::new));
             Map<Counter, Long> sums = new TreeMap<>();
             counted.forEach(change -> sums.merge(change.counter(), change.delta(), Long::sum));
-            batch.batchUpdate(ADD_TO_COUNTER, sums.entrySet().stream()
+            HeldWrites.send(batch, ADD_TO_COUNTER, sums.entrySet().stream()
                     .map(sum -> sum.getKey().parameters().addValue("delta", sum.getValue()))
                     .toArray(SqlParameterSource[]::new));
         }

@@ -61,7 +61,7 @@ class YearEndSweep {
 
     /** What a transaction of the processor writes and nothing reads before the commit (or before a flush). */
     private HeldStatements held() {
-        return HeldWrites.of(this, () -> new HeldStatements(batch));
+        return HeldWrites.of(this, () -> new HeldStatements(batch, this));
     }
 
     @EventHandler
