@@ -40,6 +40,9 @@ public final class DatabaseUnavailable {
      * commit's failure, which Spring keeps beside the cause.
      */
     public static boolean causes(Throwable failure) {
+        if (rollbackOnAClosedConnection(failure)) {
+            return true;
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof TransactionSystemException system && system.getApplicationException() != null
                     && system.getApplicationException() != failure && causes(system.getApplicationException())) {
@@ -61,6 +64,9 @@ public final class DatabaseUnavailable {
 
     /** True if the database went away while a transaction was being committed (see {@link #MESSAGE_IN_DOUBT_EN}). */
     public static boolean inDoubt(Throwable failure) {
+        if (rollbackOnAClosedConnection(failure)) {
+            return true;
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof TransactionSystemException system && system.getApplicationException() != null
                     && inDoubt(system.getApplicationException())) {
@@ -73,4 +79,20 @@ public final class DatabaseUnavailable {
         }
         return false;
     }
+
+    /**
+     * A rollback that failed because the pool had already closed the connection, which it does when the server
+     * terminated it: Spring's transaction manager throws that failure alone when a commit failed first ("Commit
+     * exception overridden by rollback exception", logged, not kept: bench/service, 3 December). The server went
+     * away under the transaction, perhaps during its commit: unavailable, and in doubt (saying "look it up first" is
+     * never wrong; saying "nothing was recorded" could be).
+     */
+    private static boolean rollbackOnAClosedConnection(Throwable failure) {
+        return failure instanceof TransactionSystemException system && system.getMessage() != null
+                && system.getMessage().startsWith("JDBC rollback")
+                && system.getCause() instanceof SQLException sql && POOL_CLOSED_CONNECTION.equals(sql.getMessage());
+    }
+
+    /** What HikariCP's stand-in for a closed connection throws (no SQLSTATE). */
+    private static final String POOL_CLOSED_CONNECTION = "Connection is closed";
 }
