@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -56,33 +55,17 @@ public final class HeldWrites {
                     + " wrote outside one");
         }
         Key key = new Key(owner);
-        @SuppressWarnings("unchecked")
-        B bound = (B) TransactionSynchronizationManager.getResource(key);
-        if (bound != null) {
-            return bound;
-        }
-        B made = fresh.get();
-        TransactionSynchronizationManager.bindResource(key, made);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-                try {
-                    made.flush();
-                } catch (RuntimeException e) {
-                    writingThrough.put(key, System.nanoTime() + WRITING_THROUGH.toNanos());
-                    log.warn("the held writes of {} failed at commit ({}); it writes each event's rows at once for the"
-                            + " next {} s, so that the retry finds the event at fault", owner.getClass().getSimpleName(),
-                            e.getClass().getSimpleName(), WRITING_THROUGH.toSeconds());
-                    throw e;
-                }
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(key);
+        return TransactionScoped.value(key, fresh, made -> {
+            try {
+                made.flush();
+            } catch (RuntimeException e) {
+                writingThrough.put(key, System.nanoTime() + WRITING_THROUGH.toNanos());
+                log.warn("the held writes of {} failed at commit ({}); it writes each event's rows at once for the"
+                        + " next {} s, so that the retry finds the event at fault", owner.getClass().getSimpleName(),
+                        e.getClass().getSimpleName(), WRITING_THROUGH.toSeconds());
+                throw e;
             }
         });
-        return made;
     }
 
     /**
@@ -110,13 +93,6 @@ public final class HeldWrites {
             return new int[] {jdbc.update(sql, rows[0])};
         }
         return jdbc.batchUpdate(sql, rows);
-    }
-
-    /** The batch {@code owner} holds in the current transaction, or null if it holds none. */
-    @SuppressWarnings("unchecked")
-    public static <B extends Batch> B existing(Object owner) {
-        return TransactionSynchronizationManager.isSynchronizationActive()
-                ? (B) TransactionSynchronizationManager.getResource(new Key(owner)) : null;
     }
 
     /** Apart from what {@link TransactionScoped} binds to the same owner. */

@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.platform;
 
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -19,6 +20,14 @@ public final class TransactionScoped {
      * Outside transaction synchronization: a fresh value each call, remembered by nobody.
      */
     public static <T> T value(Object owner, Supplier<T> fresh) {
+        return value(owner, fresh, null);
+    }
+
+    /**
+     * As {@link #value(Object, Supplier)}, and {@code beforeCommit} is given the value just before the transaction
+     * commits, still inside it (a failure there rolls it back). Null: nothing before the commit.
+     */
+    public static <T> T value(Object owner, Supplier<T> fresh, Consumer<T> beforeCommit) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return fresh.get();
         }
@@ -30,6 +39,13 @@ public final class TransactionScoped {
         T made = fresh.get();
         TransactionSynchronizationManager.bindResource(owner, made);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                if (beforeCommit != null) {
+                    beforeCommit.accept(made);
+                }
+            }
+
             @Override
             public void afterCompletion(int status) {
                 TransactionSynchronizationManager.unbindResourceIfPossible(owner);
